@@ -1,0 +1,93 @@
+/** Where an error came from, as the Altogic client expects it. */
+export type ErrorOrigin = 'client_error' | 'server_error'
+
+/** One entry of the error catalog: the HTTP status and a default message. */
+export interface ErrorSpec {
+  readonly status: number
+  readonly message: string
+}
+
+/**
+ * Every error code the Basalt server answers with. docs/errors.md lists each one; a test keeps
+ * the two in step. Codes are snake_case and stable: clients branch on them.
+ */
+export const ERROR_CATALOG = {
+  // Request envelope
+  bad_request: { status: 400, message: 'The request is malformed.' },
+  invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
+  validation_error: { status: 400, message: 'The request failed validation.' },
+  resource_not_found: { status: 404, message: 'No resource was found at this path.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed on this path.' },
+  payload_too_large: { status: 413, message: 'The request body is larger than the limit.' },
+  unsupported_media_type: {
+    status: 415,
+    message: 'The request body has a content type this route does not accept.',
+  },
+  rate_limit_exceeded: { status: 429, message: 'Too many requests; try again later.' },
+  internal_server_error: { status: 500, message: 'An unexpected error occurred on the server.' },
+  service_unavailable: { status: 503, message: 'The service is not available right now.' },
+  database_unavailable: { status: 503, message: 'The database cannot be reached.' },
+
+  // Keys
+  missing_client_key: {
+    status: 401,
+    message: 'The X-Client-Key header is required on every /_api/rest/v1 request.',
+  },
+  invalid_client_key: { status: 401, message: 'The client key is unknown, expired or revoked.' },
+  missing_api_key: {
+    status: 401,
+    message: 'This route needs an API key in the Authorization header or the apikey parameter.',
+  },
+  invalid_api_key: { status: 401, message: 'The API key is unknown, expired or revoked.' },
+  module_not_allowed: {
+    status: 403,
+    message: 'The client key does not grant access to this module.',
+  },
+  domain_not_allowed: {
+    status: 403,
+    message: 'The request origin is not an authorized domain of this key.',
+  },
+  endpoint_not_allowed: { status: 403, message: 'The API key does not grant access to this endpoint.' },
+
+  // Sessions
+  missing_session_token: { status: 401, message: 'A session token is required for this request.' },
+  invalid_session_token: { status: 401, message: 'The session token is invalid or expired.' },
+} as const satisfies Record<string, ErrorSpec>
+
+/** A code of the error catalog. */
+export type ErrorCode = keyof typeof ERROR_CATALOG
+
+/** The list of every catalog code. */
+export const ERROR_CODES = Object.keys(ERROR_CATALOG) as ErrorCode[]
+
+/** Whether a string is a code of the catalog. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERROR_CATALOG, code)
+}
+
+/** The origin that goes with an HTTP status: client_error for 4xx, server_error otherwise. */
+export function originForStatus(status: number): ErrorOrigin {
+  return status >= 400 && status < 500 ? 'client_error' : 'server_error'
+}
+
+/**
+ * Codes the client library produces itself, without a server answer (the published Altogic
+ * client hangs or rejects in these cases; Basalt's client returns them as `errors`).
+ * `status` is the HTTP status the client reports: 0 where no response arrived.
+ */
+export const CLIENT_ERROR_CATALOG = {
+  network_error: { status: 0, message: 'The server could not be reached.' },
+  request_timeout: { status: 0, message: 'The server did not answer within the timeout.' },
+  invalid_response_body: {
+    status: 0,
+    message: 'The server answered with an error whose body is not JSON.',
+  },
+  missing_required_value: { status: 0, message: 'A required parameter is missing.' },
+  session_token_not_found: {
+    status: 400,
+    message: "Cannot identify the session token 'session_token' from the request headers",
+  },
+} as const satisfies Record<string, ErrorSpec>
+
+/** A code the client library produces locally. */
+export type ClientErrorCode = keyof typeof CLIENT_ERROR_CATALOG

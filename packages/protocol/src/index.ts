@@ -1,0 +1,4 @@
+export * from './errors.js'
+export * from './envelope.js'
+export * from './routes.js'
+export * from './modules.js'

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto'
+import Fastify, { LogController } from 'fastify'
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
+import { HEADERS } from '@basalt/protocol'
+import type { RateLimiter } from '../adapters/rate-limit/rate-limiter.js'
+import type { HealthReport } from '../core/health/check-health.js'
+import type { RateLimit } from '../core/keys/key-types.js'
+import type { KeyVerifier } from '../core/keys/key-verifier.js'
+import type { SessionResolver } from '../core/sessions/session-resolver.js'
+import { fail } from '../tools/errors.js'
+import { registerApiKeyGuard } from './plugins/api-key-guard.js'
+import { registerClientKeyGuard } from './plugins/client-key-guard.js'
+import { registerCors } from './plugins/cors.js'
+import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
+import { getHealth } from './routes/health/get-health.js'
+import './request-context.js'
+
+/** The services the HTTP layer calls. */
+export interface AppDeps {
+  keys: KeyVerifier
+  rateLimiter: RateLimiter
+  sessions: SessionResolver
+  health: () => Promise<HealthReport>
+}
+
+/** HTTP settings of the app. */
+export interface AppOptions {
+  logger: FastifyBaseLogger
+  bodyLimitBytes: number
+  trustProxy: boolean
+  defaultRateLimit: RateLimit | undefined
+}
+
+const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/
+
+/** Builds the Fastify app: envelope, CORS, key guards and routes. Nothing listens yet. */
+export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimitBytes,
+    trustProxy: options.trustProxy,
+    return503OnClosing: false,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    frameworkErrors: (error, _request, reply) => sendError(reply, fail('bad_request', error.message)),
+    genReqId: (request) => {
+      const given = request.headers[HEADERS.requestId]
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID()
+    },
+  })
+  app.decorateRequest('clientKey', null)
+  app.decorateRequest('apiKey', null)
+  app.decorateRequest('session', null)
+  registerErrorEnvelope(app)
+  registerEmptyTolerantJson(app)
+  registerLifecycle(app)
+  await registerCors(app)
+  registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
+  registerApiKeyGuard(app, deps.keys)
+  getHealth(app, deps.health)
+  return app
+}
+
+/** A JSON body may be empty (the Altogic client posts without a body); it then reads as undefined. */
+function registerEmptyTolerantJson(app: FastifyInstance): void {
+  const parse = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8')
+    if (text.trim() === '') return done(null, undefined)
+    parse(request, text, done)
+  })
+}
+
+/** Request ids on every answer, one log line per request, and a JSON 503 while closing. */
+function registerLifecycle(app: FastifyInstance): void {
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(HEADERS.requestId, request.id)
+    if (closing) throw fail('service_unavailable', 'The server is shutting down.')
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
+      'request',
+    )
+  })
+}

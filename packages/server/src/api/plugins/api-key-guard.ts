@@ -1,0 +1,26 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { API_KEY_QUERY_PARAM, HEADERS } from '@basalt/protocol'
+import type { KeyVerifier } from '../../core/keys/key-verifier.js'
+import { fail } from '../../tools/errors.js'
+import { headerValue, pathOf } from '../request-context.js'
+import { originOf } from './client-key-guard.js'
+
+/** Checks the API key of every route whose config says `apiKey: 'required'`. */
+export function registerApiKeyGuard(app: FastifyInstance, keys: KeyVerifier): void {
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.apiKey !== 'required') return
+    const secret = apiKeyOf(request)
+    if (!secret) throw fail('missing_api_key')
+    const path = pathOf(request.url)
+    request.apiKey = await keys.verifyApiKey(secret, originOf(request), request.method, path)
+  })
+}
+
+/** The API key of a request: `Authorization` (raw, or after `Bearer `), else `?apikey=`. */
+export function apiKeyOf(request: FastifyRequest): string | undefined {
+  const header = headerValue(request.headers[HEADERS.authorization])
+  if (header) return header.replace(/^Bearer\s+/i, '')
+  const query = request.query as Record<string, unknown> | undefined
+  const value = query?.[API_KEY_QUERY_PARAM]
+  return typeof value === 'string' && value ? value : undefined
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import type { AppConfig } from './app-config.js'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const appSchema = z.strictObject({
+  name: z.string().min(1, 'expected a non-empty string').optional(),
+})
+
+const rateLimitSchema = z.strictObject({
+  max: z.number().int().positive('expected a whole number above 0'),
+  windowSeconds: z.number().int().positive('expected a whole number of seconds above 0'),
+})
+
+const schema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(0).max(65535, 'expected a port from 0 to 65535'),
+  publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+    .optional(),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'expected a redis:// or rediss:// URL')
+    .optional(),
+  mode: z.enum(['development', 'production']),
+  logLevel: z.enum(LOG_LEVELS),
+  bodyLimitBytes: z.number().int().positive(),
+  trustProxy: z.boolean(),
+  defaultRateLimit: rateLimitSchema.optional(),
+  app: appSchema,
+})
+
+/** The whole, validated configuration a Basalt server runs with. */
+export type ServerConfig = Readonly<Omit<z.infer<typeof schema>, 'app'> & { app: AppConfig }>
+
+/** Settings with their defaults: what the CLI merges env, flags and the config file into. */
+export const DEFAULT_CONFIG = {
+  host: '127.0.0.1',
+  port: 4000,
+  dataDir: '.basalt',
+  mode: 'development',
+  logLevel: 'info',
+  bodyLimitBytes: 1024 * 1024,
+  trustProxy: false,
+  app: {},
+} as const satisfies Partial<ServerConfig>
+
+/** A configuration value that does not fit, with the key that holds it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Validates a merged configuration and freezes it; throws ConfigError naming each bad key. */
+export function parseServerConfig(input: unknown): ServerConfig {
+  const result = schema.safeParse(input)
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    )
+  }
+  return deepFreeze(result.data) as ServerConfig
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner)
+    Object.freeze(value)
+  }
+  return value
+}

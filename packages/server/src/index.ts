@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify'
+import { pino } from 'pino'
+import { MemoryRateLimiter } from './adapters/rate-limit/memory/memory-rate-limiter.js'
+import { RedisRateLimiter } from './adapters/rate-limit/redis/redis-rate-limiter.js'
+import { buildApp } from './api/app.js'
+import type { ServerConfig } from './config/server-config.js'
+import { checkHealth } from './core/health/check-health.js'
+import type { CreatedKey } from './core/keys/create-key.js'
+import { ensureDevelopmentKey } from './core/keys/development-key.js'
+import { KeyVerifier } from './core/keys/key-verifier.js'
+import { NO_SESSIONS } from './core/sessions/session-resolver.js'
+import { openDatabase } from './database.js'
+import type { OpenDatabase } from './database.js'
+
+export { defineConfig } from './config/app-config.js'
+export type { AppConfig } from './config/app-config.js'
+export { ConfigError, DEFAULT_CONFIG, parseServerConfig } from './config/server-config.js'
+export type { ServerConfig } from './config/server-config.js'
+export { openDatabase } from './database.js'
+export type { OpenDatabase, OpenDatabaseOptions } from './database.js'
+export type { Database, Queryable } from './adapters/database/database.js'
+export { createKey } from './core/keys/create-key.js'
+export type { CreatedKey } from './core/keys/create-key.js'
+export { revokeKey } from './core/keys/revoke-key.js'
+export { listKeys } from './core/keys/key-store.js'
+export type { ApiAccess, KeyRecord, KeySpec, KeyType, RateLimit } from './core/keys/key-types.js'
+export { BasaltError, fail } from './tools/errors.js'
+
+/** A running Basalt server. */
+export interface BasaltServer {
+  /** The Fastify app (tests call `app.inject()` on it without a port). */
+  readonly app: FastifyInstance
+  readonly database: OpenDatabase
+  /** The development client key, when this start created it (first start of an empty app). */
+  readonly developmentKey: CreatedKey | undefined
+  /** Starts listening on the configured host and port; answers the base URL. */
+  listen(): Promise<string>
+  /** Stops accepting, finishes in-flight requests, closes pools, stops the embedded database. */
+  close(): Promise<void>
+}
+
+/** Builds a Basalt server from a validated configuration (see parseServerConfig). */
+export async function createServer(config: ServerConfig): Promise<BasaltServer> {
+  const logger = pino({ level: config.logLevel })
+  const onError = (error: Error) => logger.warn({ err: error }, 'connection error')
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    embeddedMode: 'own',
+    onError,
+    onLog: (line) => logger.debug({ postgres: line }, 'embedded postgres'),
+  })
+  const rateLimiter = config.redisUrl
+    ? new RedisRateLimiter(config.redisUrl, { onError })
+    : new MemoryRateLimiter()
+  const keys = new KeyVerifier(database.db)
+  let app: FastifyInstance | undefined
+  try {
+    await keys.start()
+    const developmentKey = await ensureDevelopmentKey(database.db)
+    app = await buildApp(
+      { keys, rateLimiter, sessions: NO_SESSIONS, health: () => checkHealth(database.db) },
+      {
+        logger,
+        bodyLimitBytes: config.bodyLimitBytes,
+        trustProxy: config.trustProxy,
+        defaultRateLimit: config.defaultRateLimit,
+      },
+    )
+    const ready = app
+    ready.addHook('onClose', async () => {
+      await rateLimiter.close()
+      await database.close()
+    })
+    await ready.ready()
+    return {
+      app: ready,
+      database,
+      developmentKey,
+      listen: () => ready.listen({ host: config.host, port: config.port }),
+      close: () => ready.close(),
+    }
+  } catch (error) {
+    await app?.close().catch(() => undefined)
+    await rateLimiter.close().catch(() => undefined)
+    await database.close()
+    throw error
+  }
+}
