@@ -23,6 +23,7 @@ export const ERROR_CATALOG = {
     status: 415,
     message: 'The request body has a content type this route does not accept.',
   },
+  headers_too_large: { status: 431, message: 'The request headers are larger than the limit.' },
   rate_limit_exceeded: { status: 429, message: 'Too many requests; try again later.' },
   internal_server_error: { status: 500, message: 'An unexpected error occurred on the server.' },
   service_unavailable: { status: 503, message: 'The service is not available right now.' },

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Duplex } from 'node:stream'
 import Fastify, { LogController } from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { HEADERS } from '@basalt/protocol'
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     return503OnClosing: false,
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     frameworkErrors: (error, _request, reply) => sendError(reply, fail('bad_request', error.message)),
+    clientErrorHandler: answerMalformedHttp,
     genReqId: (request) => {
       const given = request.headers[HEADERS.requestId]
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID()
@@ -60,6 +62,19 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   return app
 }
 
+/** Requests Node's HTTP parser rejects still get the JSON envelope, then the socket closes. */
+function answerMalformedHttp(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return void socket.destroy()
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
+  const failure = tooLarge ? fail('headers_too_large') : fail('bad_request', 'The HTTP request is malformed.')
+  const body = JSON.stringify({ errors: [failure.toEntry()] })
+  socket.end(
+    `HTTP/1.1 ${failure.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Connection: close\r\n\r\n${body}`,
+  )
+}
+
 /** A JSON body may be empty (the Altogic client posts without a body); it then reads as undefined. */
 function registerEmptyTolerantJson(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error')
@@ -71,7 +86,7 @@ function registerEmptyTolerantJson(app: FastifyInstance): void {
   })
 }
 
-/** Request ids on every answer, one log line per request, and a JSON 503 while closing. */
+/** Request ids on every answer, one log line per request, and a clean shutdown. */
 function registerLifecycle(app: FastifyInstance): void {
   let closing = false
   app.addHook('preClose', async () => {
@@ -80,6 +95,10 @@ function registerLifecycle(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     reply.header(HEADERS.requestId, request.id)
     if (closing) throw fail('service_unavailable', 'The server is shutting down.')
+  })
+  // Keep-alive connections of requests finishing during shutdown must not hold the close open.
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
   })
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

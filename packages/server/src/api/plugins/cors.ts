@@ -15,5 +15,7 @@ export async function registerCors(app: FastifyInstance): Promise<void> {
     methods: ALLOWED_METHODS,
     exposedHeaders: ['x-request-id', 'retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining'],
     maxAge: 600,
+    // An OPTIONS request without the preflight headers gets a plain 204, not a text 400.
+    strictPreflight: false,
   })
 }

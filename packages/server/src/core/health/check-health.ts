@@ -16,15 +16,18 @@ export interface HealthReport {
 const PING_TIMEOUT_MS = 2000
 
 /** Pings the database (bounded in time) and reports each dependency. */
-export async function checkHealth(db: Database): Promise<HealthReport> {
-  const database = await probe(() => db.ping())
+export async function checkHealth(
+  db: Database,
+  timeoutMs: number = PING_TIMEOUT_MS,
+): Promise<HealthReport> {
+  const database = await probe(() => db.ping(), timeoutMs)
   return { status: database.status === 'up' ? 'ok' : 'degraded', database }
 }
 
-async function probe(ping: () => Promise<number>): Promise<DependencyHealth> {
+async function probe(ping: () => Promise<number>, timeoutMs: number): Promise<DependencyHealth> {
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer in ${PING_TIMEOUT_MS} ms`)), PING_TIMEOUT_MS)
+    timer = setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)
   })
   try {
     const latencyMs = await Promise.race([ping(), timeout])
