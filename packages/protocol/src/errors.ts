@@ -48,7 +48,10 @@ export const ERROR_CATALOG = {
     status: 403,
     message: 'The request origin is not an authorized domain of this key.',
   },
-  endpoint_not_allowed: { status: 403, message: 'The API key does not grant access to this endpoint.' },
+  endpoint_not_allowed: {
+    status: 403,
+    message: 'The API key does not grant access to this endpoint.',
+  },
 
   // Sessions
   missing_session_token: { status: 401, message: 'A session token is required for this request.' },

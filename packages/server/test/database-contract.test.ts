@@ -103,3 +103,22 @@ describe.each(pgTargets())('Database contract on $name PostgreSQL', (target) => 
     await expect(migrate(db, 'order_test', migrations)).rejects.toThrow(/out of order/)
   })
 })
+
+describe('a database that cannot be reached', () => {
+  it('answers the catalog error database_unavailable, not a driver error', async () => {
+    const db = new PostgresDatabase({
+      connectionString: 'postgres://postgres@127.0.0.1:1/none', // port 1: nothing listens
+    })
+    try {
+      await expect(db.query('SELECT 1')).rejects.toMatchObject({
+        code: 'database_unavailable',
+        status: 503,
+      })
+      await expect(db.transaction(async () => 1)).rejects.toMatchObject({
+        code: 'database_unavailable',
+      })
+    } finally {
+      await db.close()
+    }
+  })
+})

@@ -87,7 +87,9 @@ describe('embedded PostgreSQL', () => {
       child.on('exit', (code) => reject(new Error(`child exited with ${code}`)))
     })
     await sql(url, 'CREATE TABLE survived (n int); INSERT INTO survived VALUES (7)')
-    const orphanPid = Number((await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0])
+    const orphanPid = Number(
+      (await readFile(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0],
+    )
     const exited = new Promise((resolve) => child.on('exit', resolve))
     child.kill('SIGKILL')
     await exited
@@ -99,10 +101,13 @@ describe('embedded PostgreSQL', () => {
   })
 
   // Only root hands PostgreSQL to another user, so only root can meet this.
-  it.runIf(process.getuid?.() === 0)('explains a data folder the postgres user cannot enter', async () => {
-    const locked = await mkdtemp(join(dataDir, 'locked-')) // mode 0700
-    await expect(
-      startEmbeddedPostgres({ dataDir: join(locked, 'data'), mode: 'own' }),
-    ).rejects.toThrow(/cannot enter .*locked-/)
-  })
+  it.runIf(process.getuid?.() === 0)(
+    'explains a data folder the postgres user cannot enter',
+    async () => {
+      const locked = await mkdtemp(join(dataDir, 'locked-')) // mode 0700
+      await expect(
+        startEmbeddedPostgres({ dataDir: join(locked, 'data'), mode: 'own' }),
+      ).rejects.toThrow(/cannot enter .*locked-/)
+    },
+  )
 })

@@ -34,7 +34,7 @@ function addProbeRoutes(app: FastifyInstance): void {
     throw new Error('secret internal detail at /srv/app.js:12')
   })
   app.get(`${REST}/probe/throw-string`, { config: { module: 'db' } }, async () => {
-    throw 'not an error object' // eslint-disable-line @typescript-eslint/only-throw-error
+    throw 'not an error object'
   })
   app.get('/probe/endpoint', { config: { apiKey: 'required' } }, async (request) => ({
     key: request.apiKey?.name,
@@ -70,7 +70,11 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
     app.inject({ method: 'GET', url, headers })
   const withKey = (key = t.clientKey) => ({ 'x-client-key': key })
 
-  const expectError = (res: { statusCode: number; json(): unknown }, status: number, code: string) => {
+  const expectError = (
+    res: { statusCode: number; json(): unknown },
+    status: number,
+    code: string,
+  ) => {
     expect(res.statusCode).toBe(status)
     const body = res.json() as { errors: Array<{ origin: string; code: string; message: string }> }
     expect(body.errors).toHaveLength(1)
@@ -105,21 +109,37 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
   })
 
   it('refuses a module the key does not grant', async () => {
-    const error = expectError(await get(`${REST}/probe/db`, withKey(keys.authOnly)), 403, 'module_not_allowed')
+    const error = expectError(
+      await get(`${REST}/probe/db`, withKey(keys.authOnly)),
+      403,
+      'module_not_allowed',
+    )
     expect(error).toMatchObject({ details: { module: 'db' } })
   })
 
   it('checks the authorized domains against Origin, then Referer', async () => {
     const url = `${REST}/probe/db`
     expectError(await get(url, withKey(keys.domain)), 403, 'domain_not_allowed')
-    expectError(await get(url, { ...withKey(keys.domain), origin: 'https://evil.test' }), 403, 'domain_not_allowed')
-    expect((await get(url, { ...withKey(keys.domain), origin: 'https://app.test' })).statusCode).toBe(200)
-    expect((await get(url, { ...withKey(keys.domain), referer: 'https://app.test/page' })).statusCode).toBe(200)
+    expectError(
+      await get(url, { ...withKey(keys.domain), origin: 'https://evil.test' }),
+      403,
+      'domain_not_allowed',
+    )
+    expect(
+      (await get(url, { ...withKey(keys.domain), origin: 'https://app.test' })).statusCode,
+    ).toBe(200)
+    expect(
+      (await get(url, { ...withKey(keys.domain), referer: 'https://app.test/page' })).statusCode,
+    ).toBe(200)
   })
 
   it('needs a valid session when the key enforces sessions, except on sign-in routes', async () => {
     expectError(await get(`${REST}/probe/db`, withKey(keys.enforced)), 401, 'missing_session_token')
-    const signin = await app.inject({ method: 'POST', url: `${REST}/probe/signin`, headers: withKey(keys.enforced) })
+    const signin = await app.inject({
+      method: 'POST',
+      url: `${REST}/probe/signin`,
+      headers: withKey(keys.enforced),
+    })
     expect(signin.statusCode).toBe(200)
   })
 
@@ -148,8 +168,16 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
     expectError(await post('{"n": 1'), 400, 'invalid_json')
     const typed = expectError(await post('{"n": "one"}'), 400, 'validation_error')
     expect(typed).toHaveProperty('details.issues')
-    expectError(await post('n=1', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type')
-    expectError(await post(JSON.stringify({ n: 1, pad: 'x'.repeat(2 * 1024 * 1024) })), 413, 'payload_too_large')
+    expectError(
+      await post('n=1', 'application/x-www-form-urlencoded'),
+      415,
+      'unsupported_media_type',
+    )
+    expectError(
+      await post(JSON.stringify({ n: 1, pad: 'x'.repeat(2 * 1024 * 1024) })),
+      413,
+      'payload_too_large',
+    )
     const good = await post('{"n": 1}')
     expect(good.json()).toEqual({ n: 1 })
   })
@@ -166,7 +194,10 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
 
   it('turns unexpected errors into a safe 500 with a request id and no stack', async () => {
     for (const path of ['crash', 'throw-string']) {
-      const res = await get(`${REST}/probe/${path}`, { ...withKey(), 'x-request-id': `req-${path}` })
+      const res = await get(`${REST}/probe/${path}`, {
+        ...withKey(),
+        'x-request-id': `req-${path}`,
+      })
       const error = expectError(res, 500, 'internal_server_error')
       expect(error).toMatchObject({ details: { requestId: `req-${path}` } })
       expect(res.body).not.toMatch(/secret internal detail|at \/|\.js:/)
@@ -181,14 +212,17 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
       headers: {
         origin: 'https://app.test',
         'access-control-request-method': 'POST',
-        'access-control-request-headers': 'x-client,x-client-key,session,authorization,content-type',
+        'access-control-request-headers':
+          'x-client,x-client-key,session,authorization,content-type',
       },
     })
     expect(preflight.statusCode).toBe(204)
     expect(preflight.headers['access-control-allow-origin']).toBe('https://app.test')
     expect(preflight.headers['access-control-allow-credentials']).toBe('true')
     expect(String(preflight.headers['access-control-allow-headers'])).toContain('x-client-key')
-    expect(String(preflight.headers['access-control-allow-methods'])).toMatch(/GET.*POST.*PUT.*DELETE/)
+    expect(String(preflight.headers['access-control-allow-methods'])).toMatch(
+      /GET.*POST.*PUT.*DELETE/,
+    )
     const denied = await get(`${REST}/probe/db`, { origin: 'https://app.test' })
     expect(denied.statusCode).toBe(401)
     expect(denied.headers['access-control-allow-origin']).toBe('https://app.test')
@@ -196,9 +230,17 @@ describe.each(pgTargets())('HTTP envelope and guards on $name PostgreSQL', (targ
 
   it('guards API-key routes: Authorization raw or Bearer, or ?apikey=', async () => {
     expectError(await get('/probe/endpoint'), 401, 'missing_api_key')
-    expectError(await get('/probe/endpoint', { authorization: 'bak_wrong' }), 401, 'invalid_api_key')
-    expect((await get('/probe/endpoint', { authorization: keys.api! })).json()).toEqual({ key: 'api full' })
-    expect((await get('/probe/endpoint', { authorization: `Bearer ${keys.api}` })).statusCode).toBe(200)
+    expectError(
+      await get('/probe/endpoint', { authorization: 'bak_wrong' }),
+      401,
+      'invalid_api_key',
+    )
+    expect((await get('/probe/endpoint', { authorization: keys.api! })).json()).toEqual({
+      key: 'api full',
+    })
+    expect((await get('/probe/endpoint', { authorization: `Bearer ${keys.api}` })).statusCode).toBe(
+      200,
+    )
     expect((await get(`/probe/endpoint?apikey=${keys.api}`)).statusCode).toBe(200)
   })
 })

@@ -131,7 +131,9 @@ describe.each(pgTargets())('fuzzed requests on $name PostgreSQL', (target) => {
     const badLength = await raw('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n')
     expect(badLength).toMatch(/^HTTP\/1.1 400/)
     expect(JSON.parse(badLength.split('\r\n\r\n')[1]!).errors[0].code).toBe('bad_request')
-    const hugeHeader = await raw(`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`)
+    const hugeHeader = await raw(
+      `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+    )
     expect(hugeHeader).toMatch(/^HTTP\/1.1 431/)
     expect(JSON.parse(hugeHeader.split('\r\n\r\n')[1]!).errors[0].code).toBe('headers_too_large')
     const health = await fetch(`${address}/_api/health`)

@@ -48,7 +48,9 @@ describe.each(pgTargets())('keys on $name PostgreSQL', (target) => {
     const verifier = new KeyVerifier(db)
     const client = await createKey(db, { type: 'client', name: 'web', domains: ['app.test'] })
     const api = await createKey(db, { type: 'api', name: 'server' })
-    await expect(verifier.verifyClientKey(client.secret, 'https://app.test')).resolves.toMatchObject({
+    await expect(
+      verifier.verifyClientKey(client.secret, 'https://app.test'),
+    ).resolves.toMatchObject({
       id: client.record.id,
     })
     await expect(verifier.verifyClientKey('bck_unknown', undefined)).rejects.toMatchObject({
@@ -57,15 +59,17 @@ describe.each(pgTargets())('keys on $name PostgreSQL', (target) => {
     await expect(verifier.verifyClientKey(api.secret, undefined)).rejects.toMatchObject({
       code: 'invalid_client_key',
     })
-    await expect(verifier.verifyClientKey(client.secret, 'https://evil.test')).rejects.toMatchObject(
-      { code: 'domain_not_allowed', status: 403 },
-    )
+    await expect(
+      verifier.verifyClientKey(client.secret, 'https://evil.test'),
+    ).rejects.toMatchObject({ code: 'domain_not_allowed', status: 403 })
   })
 
   it('checks API key access rules', async () => {
     const verifier = new KeyVerifier(db)
     const readOnly = await createKey(db, { type: 'api', name: 'ro', access: 'read-only' })
-    await expect(verifier.verifyApiKey(readOnly.secret, undefined, 'GET', '/x')).resolves.toBeTruthy()
+    await expect(
+      verifier.verifyApiKey(readOnly.secret, undefined, 'GET', '/x'),
+    ).resolves.toBeTruthy()
     await expect(
       verifier.verifyApiKey(readOnly.secret, undefined, 'POST', '/x'),
     ).rejects.toMatchObject({ code: 'endpoint_not_allowed' })
@@ -110,9 +114,10 @@ describe.each(pgTargets())('keys on $name PostgreSQL', (target) => {
       name: 'short',
       expiresAt: new Date(Date.now() + 60_000),
     })
-    await db.query(`UPDATE basalt.keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [
-      soon.record.id,
-    ])
+    await db.query(
+      `UPDATE basalt.keys SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [soon.record.id],
+    )
     await expect(verifier.verifyClientKey(soon.secret, undefined)).rejects.toMatchObject({
       code: 'invalid_client_key',
     })

@@ -46,8 +46,17 @@ describe('health', () => {
 
   it('reports the database down when the ping fails or never answers', async () => {
     const failing = await checkHealth(fakeDb(async () => Promise.reject(new Error('ECONNREFUSED'))))
-    expect(failing).toEqual({ status: 'degraded', database: { status: 'down', error: 'ECONNREFUSED' } })
-    const hanging = await checkHealth(fakeDb(() => new Promise<number>(() => {})), 50)
-    expect(hanging.database).toMatchObject({ status: 'down', error: expect.stringMatching(/no answer/) })
+    expect(failing).toEqual({
+      status: 'degraded',
+      database: { status: 'down', error: 'ECONNREFUSED' },
+    })
+    const hanging = await checkHealth(
+      fakeDb(() => new Promise<number>(() => {})),
+      50,
+    )
+    expect(hanging.database).toMatchObject({
+      status: 'down',
+      error: expect.stringMatching(/no answer/),
+    })
   })
 })

@@ -41,8 +41,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
     return503OnClosing: false,
-    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
-    frameworkErrors: (error, _request, reply) => sendError(reply, fail('bad_request', error.message)),
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
+    frameworkErrors: (error, _request, reply) =>
+      sendError(reply, fail('bad_request', error.message)),
     clientErrorHandler: answerMalformedHttp,
     genReqId: (request) => {
       const given = request.headers[HEADERS.requestId]
@@ -66,7 +70,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
 function answerMalformedHttp(error: Error & { code?: string }, socket: Duplex): void {
   if (!socket.writable) return void socket.destroy()
   const tooLarge = error.code === 'HPE_HEADER_OVERFLOW'
-  const failure = tooLarge ? fail('headers_too_large') : fail('bad_request', 'The HTTP request is malformed.')
+  const failure = tooLarge
+    ? fail('headers_too_large')
+    : fail('bad_request', 'The HTTP request is malformed.')
   const body = JSON.stringify({ errors: [failure.toEntry()] })
   socket.end(
     `HTTP/1.1 ${failure.status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +

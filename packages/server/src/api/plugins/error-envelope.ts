@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ErrorCode, ErrorBody } from '@basalt/protocol'
-import { BasaltError, fail, isBasaltError } from '../../tools/errors.js'
+import type { BasaltError } from '../../tools/errors.js'
+import { fail, isBasaltError } from '../../tools/errors.js'
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',

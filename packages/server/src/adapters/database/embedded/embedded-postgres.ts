@@ -42,7 +42,15 @@ const DATABASE = 'basalt'
 const SUPERUSER = 'postgres'
 const ORPHAN_STOP_TIMEOUT_MS = 15_000
 const LOG_LINES_KEPT = 30
-const EVENTS_WE_HANDLE = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit', 'exit']
+const EVENTS_WE_HANDLE = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'message',
+  'beforeExit',
+  'exit',
+]
 
 /** Starts the embedded PostgreSQL of a data folder, or attaches to the one already running. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedHandle> {
@@ -60,7 +68,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
             'stop it, or start this one with another data folder',
         )
       }
-      return { connectionString: urlFor(password, running.port), owned: false, stop: async () => {} }
+      return {
+        connectionString: urlFor(password, running.port),
+        owned: false,
+        stop: async () => {},
+      }
     }
     // Left running by a Basalt process that died without stopping it.
     process.kill(running.pid, 'SIGINT')
@@ -104,7 +116,9 @@ async function startOwned(
     await server.start()
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'the server process exited'
-    throw new Error(`the embedded PostgreSQL did not start (${reason}). Its last output:\n${recent.join('\n')}`)
+    throw new Error(
+      `the embedded PostgreSQL did not start (${reason}). Its last output:\n${recent.join('\n')}`,
+    )
   }
   await writeOwner(paths)
   const connectionString = urlFor(password, port)

@@ -1,5 +1,6 @@
 import pg from 'pg'
 import type { Database, NotificationHandler, Queryable, Row } from '../database.js'
+import { translateConnectionError } from './connection-errors.js'
 
 /** Options of the PostgreSQL pool. */
 export interface PostgresOptions {
@@ -29,12 +30,12 @@ export class PostgresDatabase implements Database {
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.#pool.query(sql, params as unknown[])
+    const result = await this.#pool.query(sql, params as unknown[]).catch(translateConnectionError)
     return result.rows as T[]
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect()
+    const client = await this.#pool.connect().catch(translateConnectionError)
     try {
       await client.query('BEGIN')
       const tx: Queryable = {
@@ -79,7 +80,8 @@ export class PostgresDatabase implements Database {
     if (this.#listener) return this.#listener
     const client = new pg.Client({ connectionString: this.#options.connectionString })
     client.on('notification', (message) => {
-      for (const handler of this.#handlers.get(message.channel) ?? []) handler(message.payload ?? '')
+      for (const handler of this.#handlers.get(message.channel) ?? [])
+        handler(message.payload ?? '')
     })
     client.on('error', (error) => {
       this.#options.onError?.(error)
