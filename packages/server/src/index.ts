@@ -57,10 +57,11 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     ? new RedisRateLimiter(config.redisUrl, { onError })
     : new MemoryRateLimiter()
   const keys = new KeyVerifier(database.db)
-  let app: FastifyInstance | undefined
+  let app: FastifyInstance
+  let developmentKey: CreatedKey | undefined
   try {
     await keys.start()
-    const developmentKey = await ensureDevelopmentKey(database.db)
+    developmentKey = await ensureDevelopmentKey(database.db)
     app = await buildApp(
       { keys, rateLimiter, sessions: NO_SESSIONS, health: () => checkHealth(database.db) },
       {
@@ -70,22 +71,20 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         defaultRateLimit: config.defaultRateLimit,
       },
     )
-    const ready = app
-    ready.addHook('onClose', async () => {
-      await rateLimiter.close()
-      await database.close()
-    })
-    return {
-      app: ready,
-      database,
-      developmentKey,
-      listen: () => ready.listen({ host: config.host, port: config.port }),
-      close: () => ready.close(),
-    }
   } catch (error) {
-    await app?.close().catch(() => undefined)
     await rateLimiter.close().catch(() => undefined)
     await database.close()
     throw error
+  }
+  app.addHook('onClose', async () => {
+    await rateLimiter.close()
+    await database.close()
+  })
+  return {
+    app,
+    database,
+    developmentKey,
+    listen: () => app.listen({ host: config.host, port: config.port }),
+    close: () => app.close(),
   }
 }

@@ -60,6 +60,32 @@ describe.each(pgTargets())('Database contract on $name PostgreSQL', (target) => 
     expect(received).toEqual(['hello'])
   })
 
+  it('replaces a lost LISTEN connection, says so with *, and keeps delivering', async () => {
+    const watched = new PostgresDatabase({ connectionString: testDb.url, listenRetryMs: 10 })
+    const payloads: string[] = []
+    let onPayload: () => void = () => {}
+    await watched.listen('resilient', (payload) => {
+      payloads.push(payload)
+      onPayload()
+    })
+    const next = () => new Promise<void>((resolve) => (onPayload = resolve))
+    try {
+      const missed = next()
+      await db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+      )
+      await missed
+      expect(payloads).toEqual(['*'])
+      const delivered = next()
+      await db.query(`SELECT pg_notify('resilient', 'after')`)
+      await delivered
+      expect(payloads).toEqual(['*', 'after'])
+    } finally {
+      await watched.close()
+    }
+  })
+
   it('answers ping with a latency', async () => {
     expect(await db.ping()).toBeGreaterThanOrEqual(0)
   })

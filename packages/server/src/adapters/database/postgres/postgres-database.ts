@@ -8,6 +8,8 @@ export interface PostgresOptions {
   maxConnections?: number
   /** Called with errors of idle connections (the server restarting, say) instead of crashing. */
   onError?: (error: Error) => void
+  /** How long to wait before replacing a lost LISTEN connection (default 1 s). */
+  listenRetryMs?: number
 }
 
 const LISTEN_RETRY_MS = 1000
@@ -17,7 +19,7 @@ export class PostgresDatabase implements Database {
   readonly #pool: pg.Pool
   readonly #options: PostgresOptions
   readonly #handlers = new Map<string, Set<NotificationHandler>>()
-  #listener: pg.Client | undefined
+  #listener: Promise<pg.Client> | undefined
   #closed = false
 
   constructor(options: PostgresOptions) {
@@ -54,12 +56,11 @@ export class PostgresDatabase implements Database {
   }
 
   async listen(channel: string, handler: NotificationHandler): Promise<void> {
-    const handlers = this.#handlers.get(channel) ?? new Set()
-    handlers.add(handler)
-    const isNew = !this.#handlers.has(channel)
-    this.#handlers.set(channel, handlers)
+    const handlers = this.#handlers.get(channel)
+    if (handlers) return void handlers.add(handler)
+    this.#handlers.set(channel, new Set([handler]))
     const listener = await this.#ensureListener()
-    if (isNew) await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+    await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
   }
 
   async ping(): Promise<number> {
@@ -70,47 +71,51 @@ export class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     this.#closed = true
-    const listener = this.#listener
+    const listener = await this.#listener?.catch(() => undefined)
     this.#listener = undefined
     await listener?.end().catch(() => undefined)
     await this.#pool.end()
   }
 
-  async #ensureListener(): Promise<pg.Client> {
-    if (this.#listener) return this.#listener
+  #ensureListener(): Promise<pg.Client> {
+    this.#listener ??= this.#connectListener().catch((error: unknown) => {
+      this.#listener = undefined
+      throw error
+    })
+    return this.#listener
+  }
+
+  /** One connection holds every LISTEN; it re-subscribes to all channels when it is replaced. */
+  async #connectListener(): Promise<pg.Client> {
     const client = new pg.Client({ connectionString: this.#options.connectionString })
     client.on('notification', (message) => {
-      for (const handler of this.#handlers.get(message.channel) ?? [])
+      for (const handler of this.#handlers.get(message.channel) ?? []) {
         handler(message.payload ?? '')
+      }
     })
-    client.on('error', (error) => {
-      this.#options.onError?.(error)
-      this.#reconnectListener(client)
-    })
+    client.on('error', (error) => this.#options.onError?.(error))
+    client.on('end', () => this.#onListenerLost())
     await client.connect()
-    this.#listener = client
+    for (const channel of this.#handlers.keys()) {
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
+    }
     return client
   }
 
-  /** A dropped LISTEN connection is replaced so that invalidations keep arriving. */
-  #reconnectListener(broken: pg.Client): void {
-    if (this.#listener !== broken || this.#closed) return
-    this.#listener = undefined
-    void broken.end().catch(() => undefined)
-    setTimeout(() => void this.#relisten(), LISTEN_RETRY_MS).unref()
-  }
-
-  async #relisten(): Promise<void> {
+  /**
+   * A dropped LISTEN connection is replaced so that notifications keep arriving; handlers then
+   * hear `*`, since notifications sent meanwhile were missed.
+   */
+  #onListenerLost(): void {
     if (this.#closed) return
-    try {
-      const listener = await this.#ensureListener()
-      for (const channel of this.#handlers.keys()) {
-        await listener.query(`LISTEN ${pg.escapeIdentifier(channel)}`)
-      }
-      for (const handlers of this.#handlers.values()) for (const handler of handlers) handler('*')
-    } catch (error) {
-      this.#options.onError?.(error as Error)
-      setTimeout(() => void this.#relisten(), LISTEN_RETRY_MS).unref()
+    this.#listener = undefined
+    const retry = () => {
+      if (this.#closed) return
+      this.#ensureListener().then(
+        () => this.#handlers.forEach((set) => set.forEach((handler) => handler('*'))),
+        () => setTimeout(retry, this.#options.listenRetryMs ?? LISTEN_RETRY_MS).unref(),
+      )
     }
+    setTimeout(retry, this.#options.listenRetryMs ?? LISTEN_RETRY_MS).unref()
   }
 }
