@@ -1,0 +1,76 @@
+import { AuthManager } from './auth-manager.js'
+import { ClientError } from './client-error.js'
+import { Fetcher } from './fetcher.js'
+import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
+import type { KeyValuePair } from './types.js'
+
+/** The env URL trimmed, with one trailing slash removed. */
+export function normalizeUrl(url: string): string {
+  return url.trim().replace(/\/$/, '')
+}
+
+/** Throws unless `envUrl` is a string starting with `https://` or `http://` once trimmed. */
+function checkEnvUrl(envUrl: unknown): asserts envUrl is string {
+  const url = typeof envUrl === 'string' ? envUrl.trim() : ''
+  if (!url.startsWith('https://') && !url.startsWith('http://')) {
+    throw new ClientError(
+      'missing_required_value',
+      'envUrl is a required parameter and needs to start with https://',
+    )
+  }
+}
+
+/** Throws unless `clientKey` is a non-blank string. */
+function checkClientKey(clientKey: unknown): asserts clientKey is string {
+  const blank = typeof clientKey === 'string' && clientKey.trim() === ''
+  if (clientKey === null || clientKey === undefined || blank) {
+    throw new ClientError(
+      'missing_required_value',
+      'clientKey is a required parameter, cannot be left empty',
+    )
+  }
+  if (typeof clientKey !== 'string') {
+    throw new ClientError('invalid_client_key', 'clientKey needs to be a valid key string')
+  }
+}
+
+/** The entry point of the library: holds the transport and the managers. */
+export class AltogicClient {
+  protected settings: ClientSettings
+  readonly #fetcher: Fetcher
+  readonly #auth: AuthManager
+
+  /** Checks the arguments, builds the transport and restores a stored session. */
+  constructor(envUrl: string, clientKey: string, options?: ClientOptions) {
+    checkEnvUrl(envUrl)
+    checkClientKey(clientKey)
+    this.settings = mergeOptions(options)
+    const headers: KeyValuePair = { 'X-Client': 'altogic-js', 'X-Client-Key': clientKey }
+    if (this.settings.apiKey) headers.Authorization = this.settings.apiKey
+    this.#fetcher = new Fetcher(this, normalizeUrl(envUrl), headers, {
+      timeout: this.settings.timeout,
+      fetch: this.settings.fetch,
+    })
+    this.#auth = new AuthManager(this, this.#fetcher, this.settings)
+    this.#fetcher.setSession(this.#auth.getSession())
+  }
+
+  /** Users, sessions and sign-in. */
+  get auth(): AuthManager {
+    return this.#auth
+  }
+
+  /** Basalt: the explicit realtime URL given in the options, if any. */
+  get realtimeUrl(): string | undefined {
+    return this.settings.realtimeUrl
+  }
+}
+
+/** Creates a client for the environment at `envUrl`, identified by `clientKey`. */
+export function createClient(
+  envUrl: string,
+  clientKey: string,
+  options?: ClientOptions,
+): AltogicClient {
+  return new AltogicClient(envUrl, clientKey, options)
+}
