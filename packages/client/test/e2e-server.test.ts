@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createClient, Fetcher } from '../src/index.js'
+import { pgTargets } from '../../../test-support/databases.js'
+import { startTestServer } from '../../../test-support/server.js'
+import type { TestServer } from '../../../test-support/server.js'
+
+// Basalt's own client against a listening Basalt server (the module managers come with their
+// modules; until then the transport is driven directly).
+describe('Basalt client against a Basalt server', () => {
+  let t: TestServer
+  let url: string
+
+  beforeAll(async () => {
+    t = await startTestServer(pgTargets()[0]!)
+    t.server.app.get('/_api/rest/v1/probe/db', { config: { module: 'db' } }, async () => ({
+      ok: true,
+    }))
+    url = await t.server.listen()
+  })
+  afterAll(() => t?.close())
+
+  const transport = (key: string, options = {}) => {
+    const client = createClient(url, key, options)
+    return new Fetcher(client, url, { 'X-Client': 'altogic-js', 'X-Client-Key': key })
+  }
+
+  it('gets data with a valid key and an invalid_client_key error with a wrong one', async () => {
+    expect(await transport(t.clientKey).get('/_api/rest/v1/probe/db')).toEqual({
+      data: { ok: true },
+      errors: null,
+    })
+    const { data, errors } = await transport('bck_wrong').get('/_api/rest/v1/probe/db')
+    expect(data).toBeNull()
+    expect(errors).toMatchObject({
+      status: 401,
+      items: [{ origin: 'client_error', code: 'invalid_client_key' }],
+    })
+  })
+
+  it('gets a JSON 404 for an unknown endpoint', async () => {
+    const { errors } = await transport(t.clientKey).post('/orders', { item: 1 })
+    expect(errors?.status).toBe(404)
+    expect(errors?.items[0]?.code).toBe('resource_not_found')
+  })
+
+  it('turns a server that is gone into a network_error instead of a rejection', async () => {
+    const gone = new Fetcher(createClient('http://127.0.0.1:1', 'k'), 'http://127.0.0.1:1', {})
+    const { data, errors } = await gone.get('/_api/health')
+    expect(data).toBeNull()
+    expect(errors).toMatchObject({ status: 0, items: [{ code: 'network_error' }] })
+  })
+})
