@@ -7,7 +7,7 @@ const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'u
 /** The `code | status` rows of the table under a heading of docs/errors.md. */
 function documented(heading: string): Map<string, number> {
   const section = doc.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? ''
-  const rows = [...section.matchAll(/^\| `([a-z_]+)` \| (\d+) \|/gm)]
+  const rows = [...section.matchAll(/^\|\s*`([a-z_]+)`\s*\|\s*(\d+)\s*\|/gm)]
   return new Map(rows.map((row) => [row[1]!, Number(row[2])]))
 }
 

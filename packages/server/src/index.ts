@@ -34,7 +34,10 @@ export interface BasaltServer {
    */
   readonly app: FastifyInstance
   readonly database: OpenDatabase
-  /** The development client key, when this start created it (first start of an empty app). */
+  /**
+   * The development client key, when this start created it: the first start, in development
+   * mode, of an app with no keys.
+   */
   readonly developmentKey: CreatedKey | undefined
   /** Starts listening on the configured host and port; answers the base URL. */
   listen(): Promise<string>
@@ -61,7 +64,8 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   let developmentKey: CreatedKey | undefined
   try {
     await keys.start()
-    developmentKey = await ensureDevelopmentKey(database.db)
+    // A production app gets no key it did not ask for: `basalt keys create` makes one.
+    if (config.mode === 'development') developmentKey = await ensureDevelopmentKey(database.db)
     app = await buildApp(
       { keys, rateLimiter, sessions: NO_SESSIONS, health: () => checkHealth(database.db) },
       {

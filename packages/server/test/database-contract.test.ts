@@ -38,11 +38,11 @@ describe.each(pgTargets())('Database contract on $name PostgreSQL', (target) => 
 
   it('delivers NOTIFY from another connection to a listener, after commit only', async () => {
     const received: string[] = []
-    const arrived = new Promise<void>((resolve) => {
-      void db.listen('contract_channel', (payload) => {
-        received.push(payload)
-        resolve()
-      })
+    let onArrival: () => void = () => {}
+    const arrived = new Promise<void>((resolve) => (onArrival = resolve))
+    await db.listen('contract_channel', (payload) => {
+      received.push(payload)
+      onArrival()
     })
     const other = new PostgresDatabase({ connectionString: testDb.url })
     try {

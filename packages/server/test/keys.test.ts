@@ -107,6 +107,18 @@ describe.each(pgTargets())('keys on $name PostgreSQL', (target) => {
     expect(await verifier.lookup(created.secret)).toBeDefined()
   })
 
+  it('revokes by unique prefix, refuses an ambiguous one, and ignores unknown ids', async () => {
+    const { record } = await createKey(db, { type: 'client', name: 'by prefix' })
+    expect((await revokeKey(db, record.prefix))?.id).toBe(record.id)
+    const twin = await createKey(db, { type: 'client', name: 'twin' })
+    await db.query('UPDATE basalt.keys SET prefix = $1 WHERE id = $2', [
+      record.prefix,
+      twin.record.id,
+    ])
+    await expect(revokeKey(db, record.prefix)).rejects.toMatchObject({ code: 'validation_error' })
+    expect(await revokeKey(db, 'f'.repeat(24))).toBeUndefined()
+  })
+
   it('refuses an expired key and an invalid spec', async () => {
     const verifier = new KeyVerifier(db)
     const soon = await createKey(db, {

@@ -65,20 +65,23 @@ export async function listKeys(db: Queryable, type?: KeyType): Promise<KeyRecord
   return rows.map(toRecord)
 }
 
-/** Marks a key revoked; answers the record, or undefined when no key has that id or prefix. */
-export async function revokeKey(db: Queryable, idOrPrefix: string): Promise<KeyRecord | undefined> {
-  const rows = await db.query<KeyRow>(
-    `UPDATE basalt.keys SET revoked_at = coalesce(revoked_at, now())
-     WHERE id = $1 OR prefix = $1 RETURNING ${COLUMNS}`,
+/** The ids of the keys with this id, or this prefix. */
+export async function findKeyIds(db: Queryable, idOrPrefix: string): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM basalt.keys WHERE id = $1 OR prefix = $1',
     [idOrPrefix],
   )
-  return rows[0] && toRecord(rows[0])
+  return rows.map((row) => row.id)
 }
 
-/** How many keys exist, revoked ones included. */
-export async function countKeys(db: Queryable): Promise<number> {
-  const rows = await db.query<{ count: string }>('SELECT count(*) FROM basalt.keys')
-  return Number(rows[0]?.count ?? 0)
+/** Marks one key revoked (idempotent) and answers its record. */
+export async function markRevoked(db: Queryable, id: string): Promise<KeyRecord | undefined> {
+  const rows = await db.query<KeyRow>(
+    `UPDATE basalt.keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1
+     RETURNING ${COLUMNS}`,
+    [id],
+  )
+  return rows[0] && toRecord(rows[0])
 }
 
 function toRecord(row: KeyRow): KeyRecord {

