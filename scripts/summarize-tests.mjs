@@ -10,4 +10,6 @@ try {
   process.exit(1)
 }
 const skipped = report.numPendingTests + report.numTodoTests
-console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`)
+console.log(
+  `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`,
+)
