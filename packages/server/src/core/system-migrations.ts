@@ -28,4 +28,19 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
         endpoints text[] NOT NULL DEFAULT '{}'
       )`,
   },
+  {
+    version: 2,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE basalt.outbox (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('mail', 'sms')),
+        recipient text NOT NULL,
+        subject text,
+        body text NOT NULL,
+        html text,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX outbox_recipient ON basalt.outbox (recipient, created_at DESC)`,
+  },
 ]
