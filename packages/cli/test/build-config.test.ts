@@ -33,7 +33,7 @@ describe('buildConfig', () => {
     expect(config.port).toBe(6000)
     expect(config.host).toBe('0.0.0.0')
     expect(config.logLevel).toBe('debug')
-    expect(config.app).toEqual({ name: 'shop' })
+    expect(config.app.name).toBe('shop')
     expect(build({ env }).port).toBe(5000)
   })
 

@@ -1,12 +1,68 @@
-/**
- * What an app declares in its `basalt.config.ts`. Each module's issue adds its section (models,
- * auth, storage, endpoints, queues, tasks, cache, realtime); unknown sections are refused so that
- * a typo does not pass silently.
- */
-export interface AppConfig {
-  /** The app's name, shown in logs and the console. */
-  name?: string
-}
+import { z } from 'zod'
+
+const seconds = (fallback: number) => z.number().int().positive().default(fallback)
+
+const smtpSchema = z.strictObject({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  secure: z.boolean().optional(),
+  user: z.string().optional(),
+  password: z.string().optional(),
+})
+
+const smsSchema = z.discriminatedUnion('provider', [
+  z.strictObject({
+    provider: z.literal('twilio'),
+    accountSid: z.string().min(1),
+    authToken: z.string().min(1),
+    from: z.string().min(1),
+  }),
+  z.strictObject({
+    provider: z.literal('vonage'),
+    apiKey: z.string().min(1),
+    apiSecret: z.string().min(1),
+    from: z.string().min(1),
+  }),
+  z.strictObject({
+    provider: z.literal('messagebird'),
+    accessKey: z.string().min(1),
+    originator: z.string().min(1),
+  }),
+])
+
+const authSchema = z.strictObject({
+  /** Where email links and OAuth send the browser back, with `access_token` and `action`. */
+  redirectUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Sign-up by email gives a session only after the address is confirmed by a link. */
+  emailConfirmation: z.boolean().default(false),
+  /** Sign-up by phone gives a session only after the number is confirmed by a code. */
+  phoneConfirmation: z.boolean().default(false),
+  passwordMinLength: z.number().int().min(6).max(128).default(8),
+  sessionTtlSeconds: seconds(30 * 24 * 3600),
+  linkTtlSeconds: seconds(24 * 3600),
+  codeTtlSeconds: seconds(10 * 60),
+  codeMaxAttempts: z.number().int().positive().default(5),
+  mail: z
+    .strictObject({ from: z.string().default('Basalt <no-reply@localhost>'), smtp: smtpSchema.optional() })
+    .default({ from: 'Basalt <no-reply@localhost>' }),
+  sms: smsSchema.optional(),
+})
+
+/** The schema of the app's `basalt.config.ts`; unknown keys are refused so typos do not pass. */
+export const appConfigSchema = z.strictObject({
+  /** The app's name, shown in logs, mail and the console. */
+  name: z.string().min(1, 'expected a non-empty string').optional(),
+  auth: authSchema.default(authSchema.parse({})),
+})
+
+/** What an app declares in its `basalt.config.ts` (every section optional). */
+export type AppConfig = z.input<typeof appConfigSchema>
+
+/** The app configuration with every default filled in. */
+export type ResolvedAppConfig = z.output<typeof appConfigSchema>
+
+/** The authentication settings with their defaults. */
+export type AuthConfig = ResolvedAppConfig['auth']
 
 /** Types an app configuration; `basalt.config.ts` default-exports `defineConfig({...})`. */
 export function defineConfig(config: AppConfig): AppConfig {

@@ -1,11 +1,7 @@
 import { z } from 'zod'
-import type { AppConfig } from './app-config.js'
+import { appConfigSchema } from './app-config.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
-
-const appSchema = z.strictObject({
-  name: z.string().min(1, 'expected a non-empty string').optional(),
-})
 
 const rateLimitSchema = z.strictObject({
   max: z.number().int().positive('expected a whole number above 0'),
@@ -30,11 +26,14 @@ const schema = z.strictObject({
   bodyLimitBytes: z.number().int().positive(),
   trustProxy: z.boolean(),
   defaultRateLimit: rateLimitSchema.optional(),
-  app: appSchema,
+  app: appConfigSchema,
 })
 
 /** The whole, validated configuration a Basalt server runs with. */
-export type ServerConfig = Readonly<Omit<z.infer<typeof schema>, 'app'> & { app: AppConfig }>
+export type ServerConfig = Readonly<z.output<typeof schema>>
+
+/** The configuration before validation: what the CLI merges env, flags and the file into. */
+export type ServerConfigInput = z.input<typeof schema>
 
 /** Settings with their defaults: what the CLI merges env, flags and the config file into. */
 export const DEFAULT_CONFIG = {
@@ -46,7 +45,7 @@ export const DEFAULT_CONFIG = {
   bodyLimitBytes: 1024 * 1024,
   trustProxy: false,
   app: {},
-} as const satisfies Partial<ServerConfig>
+} as const satisfies Partial<ServerConfigInput>
 
 /** A configuration value that does not fit, with the key that holds it. */
 export class ConfigError extends Error {

@@ -43,4 +43,58 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX outbox_recipient ON basalt.outbox (recipient, created_at DESC)`,
   },
+  {
+    version: 3,
+    name: 'users and sessions',
+    sql: `
+      CREATE TABLE basalt.users (
+        id text PRIMARY KEY,
+        provider text NOT NULL DEFAULT 'basalt',
+        provider_user_id text,
+        email text,
+        phone text,
+        password_hash text,
+        name text,
+        profile_picture text,
+        email_verified boolean NOT NULL DEFAULT false,
+        phone_verified boolean NOT NULL DEFAULT false,
+        sign_up_at timestamptz NOT NULL DEFAULT now(),
+        last_login_at timestamptz,
+        data jsonb NOT NULL DEFAULT '{}'
+      );
+      CREATE UNIQUE INDEX users_email ON basalt.users (lower(email)) WHERE email IS NOT NULL;
+      CREATE UNIQUE INDEX users_phone ON basalt.users (phone) WHERE phone IS NOT NULL;
+      CREATE UNIQUE INDEX users_provider ON basalt.users (provider, provider_user_id)
+        WHERE provider_user_id IS NOT NULL;
+      CREATE TABLE basalt.sessions (
+        token_hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES basalt.users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        user_agent jsonb NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX sessions_user ON basalt.sessions (user_id);
+      CREATE TABLE basalt.auth_tokens (
+        token_hash text PRIMARY KEY,
+        purpose text NOT NULL,
+        user_id text NOT NULL REFERENCES basalt.users (id) ON DELETE CASCADE,
+        data jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      );
+      CREATE TABLE basalt.auth_codes (
+        id text PRIMARY KEY,
+        purpose text NOT NULL,
+        phone text NOT NULL,
+        user_id text REFERENCES basalt.users (id) ON DELETE CASCADE,
+        code_hash text NOT NULL,
+        data jsonb NOT NULL DEFAULT '{}',
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      );
+      CREATE INDEX auth_codes_lookup ON basalt.auth_codes (phone, purpose, created_at DESC)`,
+  },
 ]
