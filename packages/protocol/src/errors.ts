@@ -56,6 +56,16 @@ export const ERROR_CATALOG = {
   // Sessions
   missing_session_token: { status: 401, message: 'A session token is required for this request.' },
   invalid_session_token: { status: 401, message: 'The session token is invalid or expired.' },
+
+  // Authentication
+  invalid_credentials: { status: 401, message: 'The email, phone or password is not right.' },
+  email_not_verified: { status: 401, message: 'The email address is not confirmed yet.' },
+  phone_not_verified: { status: 401, message: 'The phone number is not confirmed yet.' },
+  email_already_exists: { status: 409, message: 'An account with this email already exists.' },
+  phone_already_exists: { status: 409, message: 'An account with this phone already exists.' },
+  invalid_token: { status: 400, message: 'The link or token is invalid, used or expired.' },
+  invalid_code: { status: 400, message: 'The code is wrong, used or expired.' },
+  user_not_found: { status: 404, message: 'The user no longer exists.' },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

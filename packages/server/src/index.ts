@@ -8,7 +8,19 @@ import { checkHealth } from './core/health/check-health.js'
 import type { CreatedKey } from './core/keys/create-key.js'
 import { ensureDevelopmentKey } from './core/keys/development-key.js'
 import { KeyVerifier } from './core/keys/key-verifier.js'
-import { NO_SESSIONS } from './core/sessions/session-resolver.js'
+import { SessionService } from './core/auth/session-service.js'
+import type { AuthContext } from './core/auth/auth-context.js'
+import type { Mailer } from './adapters/mail/mailer.js'
+import { OutboxMailer } from './adapters/mail/outbox/outbox-mailer.js'
+import { SmtpMailer } from './adapters/mail/smtp/smtp-mailer.js'
+import { OutboxStore } from './adapters/outbox/outbox-store.js'
+import type { SmsSender } from './adapters/sms/sms-sender.js'
+import { MessageBirdSmsSender } from './adapters/sms/messagebird/messagebird-sms-sender.js'
+import { OutboxSmsSender } from './adapters/sms/outbox/outbox-sms-sender.js'
+import { TwilioSmsSender } from './adapters/sms/twilio/twilio-sms-sender.js'
+import { VonageSmsSender } from './adapters/sms/vonage/vonage-sms-sender.js'
+import type { Database } from './adapters/database/database.js'
+import type { Logger } from 'pino'
 import { openDatabase } from './database.js'
 import type { OpenDatabase } from './database.js'
 
@@ -60,14 +72,28 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     ? new RedisRateLimiter(config.redisUrl, { onError })
     : new MemoryRateLimiter()
   const keys = new KeyVerifier(database.db)
+  const sessions = new SessionService(database.db, config.app.auth.sessionTtlSeconds)
+  const mailer = pickMailer(config, database.db, logger)
+  let listeningAt: string | undefined
+  const auth: AuthContext = {
+    db: database.db,
+    config: config.app.auth,
+    appName: config.app.name ?? 'Basalt',
+    publicUrl: () => config.publicUrl ?? listeningAt ?? `http://${config.host}:${config.port}`,
+    mailer,
+    sms: pickSmsSender(config, database.db, logger),
+    sessions,
+    limiter: rateLimiter,
+  }
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
   try {
     await keys.start()
+    await sessions.start()
     // A production app gets no key it did not ask for: `basalt keys create` makes one.
     if (config.mode === 'development') developmentKey = await ensureDevelopmentKey(database.db)
     app = await buildApp(
-      { keys, rateLimiter, sessions: NO_SESSIONS, health: () => checkHealth(database.db) },
+      { keys, rateLimiter, sessions, auth, health: () => checkHealth(database.db) },
       {
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
@@ -76,11 +102,13 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
       },
     )
   } catch (error) {
+    await mailer.close().catch(() => undefined)
     await rateLimiter.close().catch(() => undefined)
     await database.close()
     throw error
   }
   app.addHook('onClose', async () => {
+    await mailer.close()
     await rateLimiter.close()
     await database.close()
   })
@@ -88,7 +116,46 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     app,
     database,
     developmentKey,
-    listen: () => app.listen({ host: config.host, port: config.port }),
+    listen: async () => {
+      listeningAt = await app.listen({ host: config.host, port: config.port })
+      return listeningAt
+    },
     close: () => app.close(),
   }
+}
+
+/** SMTP when configured, else the dev outbox (a table, and the log). */
+function pickMailer(config: ServerConfig, db: Database, logger: Logger): Mailer {
+  const { smtp, from } = config.app.auth.mail
+  if (smtp) return new SmtpMailer({ ...smtp, from })
+  return new OutboxMailer(new OutboxStore(db), {
+    // In development the body goes to the log too: it holds the link a developer must follow.
+    log: (entry) =>
+      logger.info(
+        { to: entry.recipient, subject: entry.subject, ...devBody(config, entry.body) },
+        'mail to outbox',
+      ),
+  })
+}
+
+/** The configured SMS provider, else the dev outbox (a table, and the log). */
+function pickSmsSender(config: ServerConfig, db: Database, logger: Logger): SmsSender {
+  const sms = config.app.auth.sms
+  switch (sms?.provider) {
+    case 'twilio':
+      return new TwilioSmsSender(sms)
+    case 'vonage':
+      return new VonageSmsSender(sms)
+    case 'messagebird':
+      return new MessageBirdSmsSender({ accessKey: sms.accessKey, from: sms.originator })
+    default:
+      return new OutboxSmsSender(new OutboxStore(db), {
+        log: (entry) =>
+          logger.info({ to: entry.recipient, ...devBody(config, entry.body) }, 'sms to outbox'),
+      })
+  }
+}
+
+function devBody(config: ServerConfig, body: string): { body?: string } {
+  return config.mode === 'development' ? { body } : {}
 }

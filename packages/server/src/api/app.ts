@@ -4,6 +4,7 @@ import Fastify, { LogController } from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { HEADERS } from '@basalt/protocol'
 import type { RateLimiter } from '../adapters/rate-limit/rate-limiter.js'
+import type { AuthContext } from '../core/auth/auth-context.js'
 import type { HealthReport } from '../core/health/check-health.js'
 import type { RateLimit } from '../core/keys/key-types.js'
 import type { KeyVerifier } from '../core/keys/key-verifier.js'
@@ -13,6 +14,8 @@ import { registerApiKeyGuard } from './plugins/api-key-guard.js'
 import { registerClientKeyGuard } from './plugins/client-key-guard.js'
 import { registerCors } from './plugins/cors.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
+import { registerAuthRoutes } from './routes/auth/auth-routes.js'
+import { followLinkRoute } from './routes/auth-links/follow-link.js'
 import { getHealth } from './routes/health/get-health.js'
 import './request-context.js'
 
@@ -22,6 +25,7 @@ export interface AppDeps {
   rateLimiter: RateLimiter
   sessions: SessionResolver
   health: () => Promise<HealthReport>
+  auth: AuthContext
 }
 
 /** HTTP settings of the app. */
@@ -63,6 +67,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
   registerApiKeyGuard(app, deps.keys)
   getHealth(app, deps.health)
+  registerAuthRoutes(app, deps.auth)
+  followLinkRoute(app, deps.auth)
   return app
 }
 

@@ -30,6 +30,13 @@ const smsSchema = z.discriminatedUnion('provider', [
   }),
 ])
 
+const MAIL_TEMPLATES = ['verify-email', 'magic-link', 'reset-pwd', 'change-email'] as const
+
+const templateSchema = z.strictObject({
+  subject: z.string().min(1).optional(),
+  text: z.string().min(1).optional(),
+})
+
 const authSchema = z.strictObject({
   /** Where email links and OAuth send the browser back, with `access_token` and `action`. */
   redirectUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -43,7 +50,12 @@ const authSchema = z.strictObject({
   codeTtlSeconds: seconds(10 * 60),
   codeMaxAttempts: z.number().int().positive().default(5),
   mail: z
-    .strictObject({ from: z.string().default('Basalt <no-reply@localhost>'), smtp: smtpSchema.optional() })
+    .strictObject({
+      from: z.string().default('Basalt <no-reply@localhost>'),
+      smtp: smtpSchema.optional(),
+      /** Subject and text per mail; `{{app}}`, `{{link}}` and `{{email}}` are filled in. */
+      templates: z.partialRecord(z.enum(MAIL_TEMPLATES), templateSchema).optional(),
+    })
     .default({ from: 'Basalt <no-reply@localhost>' }),
   sms: smsSchema.optional(),
 })

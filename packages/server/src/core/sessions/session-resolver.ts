@@ -9,8 +9,3 @@ export interface SessionResolver {
   /** The live session for this token, or undefined when it is unknown, expired or signed out. */
   resolve(token: string): Promise<RequestSession | undefined>
 }
-
-/** The resolver used until the auth module is configured: no token is valid. */
-export const NO_SESSIONS: SessionResolver = {
-  resolve: async () => undefined,
-}

@@ -1,0 +1,33 @@
+import type { OutboxLog, OutboxStore } from '../../outbox/outbox-store.js'
+import type { Mailer, MailMessage } from '../mailer.js'
+
+/** Options of the development mailer. */
+export interface OutboxMailerOptions {
+  /** Called with each stored entry, to print it in the development log. */
+  log?: OutboxLog
+}
+
+/** A Mailer for development without SMTP: each message goes to the outbox table and the log. */
+export class OutboxMailer implements Mailer {
+  readonly #store: OutboxStore
+  readonly #log: OutboxLog | undefined
+
+  constructor(store: OutboxStore, options: OutboxMailerOptions = {}) {
+    this.#store = store
+    this.#log = options.log
+  }
+
+  async send(message: MailMessage): Promise<void> {
+    const entry = await this.#store.record({
+      kind: 'mail',
+      recipient: message.to,
+      subject: message.subject,
+      body: message.text,
+      html: message.html,
+    })
+    this.#log?.(entry)
+  }
+
+  // The database belongs to whoever made the store: nothing to release here.
+  async close(): Promise<void> {}
+}

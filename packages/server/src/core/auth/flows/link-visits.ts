@@ -1,0 +1,56 @@
+import { fail } from '../../../tools/errors.js'
+import { hashSecret } from '../../../tools/secrets.js'
+import type { AuthContext } from '../auth-context.js'
+import { consumeToken, issueToken } from '../one-time-tokens.js'
+import { updateUser } from '../user-store.js'
+
+/** The links mail carries, as `/_auth/<link>?token=...`. */
+export type AuthLink = 'verify-email' | 'magic-link' | 'reset-pwd' | 'change-email'
+
+/** Where a followed link sends the browser: the app, with an access token and the action. */
+export interface LinkOutcome {
+  action: AuthLink
+  accessToken: string
+}
+
+const GRANT_TTL_SECONDS = 10 * 60
+
+/**
+ * Handles a followed mail link. Confirmation, magic and email-change links are used up here and
+ * answered with a short-lived grant token for `getAuthGrant`; a reset link is only checked, its
+ * token going on to the app, which spends it with `resetPwdWithToken`.
+ */
+export async function followLink(
+  ctx: AuthContext,
+  link: AuthLink,
+  token: string,
+): Promise<LinkOutcome> {
+  if (!token) throw fail('invalid_token')
+  if (link === 'reset-pwd') return { action: link, accessToken: await checkResetToken(ctx, token) }
+  return ctx.db.transaction(async (tx) => {
+    const used = await consumeToken(tx, link, token)
+    if (!used) throw fail('invalid_token')
+    if (link === 'change-email') {
+      const newEmail = String(used.data.newEmail)
+      await updateUser(tx, used.userId, { email: newEmail, email_verified: true }).catch(
+        (error: { code?: string }) => {
+          throw error.code === '23505' ? fail('email_already_exists') : error
+        },
+      )
+    } else {
+      await updateUser(tx, used.userId, { email_verified: true })
+    }
+    const grant = await issueToken(tx, 'grant', used.userId, GRANT_TTL_SECONDS)
+    return { action: link, accessToken: grant }
+  })
+}
+
+async function checkResetToken(ctx: AuthContext, token: string): Promise<string> {
+  const rows = await ctx.db.query(
+    `SELECT 1 FROM basalt.auth_tokens WHERE token_hash = $1 AND purpose = 'reset-pwd'
+       AND used_at IS NULL AND expires_at > now()`,
+    [hashSecret(token)],
+  )
+  if (rows.length === 0) throw fail('invalid_token')
+  return token
+}

@@ -1,0 +1,80 @@
+import { fail } from '../../../tools/errors.js'
+import type { AuthContext } from '../auth-context.js'
+import { normalizePhone, requireText } from '../identifiers.js'
+import { sendCodeSms } from '../messages.js'
+import { acceptCode, issueCode } from '../phone-codes.js'
+import type { CodePurpose } from '../phone-codes.js'
+import { throttle } from '../throttle.js'
+import { findUserById, findUserByPhone, updateUser } from '../user-store.js'
+import type { AuthGrant, AuthRequest } from '../user-types.js'
+import { conflictOnDuplicate, grantSession, newPasswordHash } from './shared.js'
+
+/** Which code a "send" route asks for. */
+export type CodeRequest = 'resend' | 'sign-in' | 'reset-pwd'
+
+/**
+ * Sends an SMS code: a new confirmation code (`resend`, for an unconfirmed number), a sign-in
+ * code or a password reset code. The same answer whether or not an account exists.
+ */
+export async function sendPhoneCode(
+  ctx: AuthContext,
+  kind: CodeRequest,
+  rawPhone: unknown,
+  request: AuthRequest,
+): Promise<void> {
+  const phone = normalizePhone(rawPhone)
+  await throttle(ctx, 'sendByIp', request.ip)
+  await throttle(ctx, 'sendByAccount', phone)
+  const stored = await findUserByPhone(ctx.db, phone)
+  if (!stored) return
+  if (kind === 'resend' && stored.user.phoneVerified) return
+  const purpose: CodePurpose = kind === 'resend' ? 'verify-phone' : kind
+  const code = await issueCode(ctx.db, purpose, phone, stored.user._id, ctx.config.codeTtlSeconds)
+  await sendCodeSms(ctx, phone, code)
+}
+
+/** Sets a new password with a reset code; every session of the user ends. */
+export async function resetPasswordWithCode(
+  ctx: AuthContext,
+  input: { phone?: unknown; code?: unknown; newPassword?: unknown },
+  request: AuthRequest,
+): Promise<void> {
+  const phone = normalizePhone(input.phone)
+  const code = requireText(input.code, 'code', 16)
+  const passwordHash = await newPasswordHash(ctx, input.newPassword, 'newPassword')
+  await throttle(ctx, 'verifyByIp', request.ip)
+  await ctx.db.transaction(async (tx) => {
+    const accepted = await acceptCode(tx, 'reset-pwd', phone, code, ctx.config.codeMaxAttempts)
+    if (!accepted?.userId) throw fail('invalid_code')
+    await updateUser(tx, accepted.userId, { password_hash: passwordHash, phone_verified: true })
+    await ctx.sessions.endAll(tx, accepted.userId)
+  })
+}
+
+/**
+ * Confirms a phone with a code: a sign-up confirmation answers a session; a phone change
+ * (the code went to the new number) applies the change and answers the user alone.
+ */
+export async function verifyPhone(
+  ctx: AuthContext,
+  input: { phone?: unknown; code?: unknown },
+  request: AuthRequest,
+): Promise<AuthGrant> {
+  const phone = normalizePhone(input.phone)
+  const code = requireText(input.code, 'code', 16)
+  await throttle(ctx, 'verifyByIp', request.ip)
+  const max = ctx.config.codeMaxAttempts
+  return ctx.db.transaction(async (tx) => {
+    const signUp = await acceptCode(tx, 'verify-phone', phone, code, max)
+    if (signUp?.userId) {
+      const stored = await updateUser(tx, signUp.userId, { phone_verified: true })
+      if (!stored) throw fail('invalid_code')
+      return grantSession(ctx, tx, stored, request)
+    }
+    const change = await acceptCode(tx, 'change-phone', phone, code, max)
+    if (!change?.userId || !(await findUserById(tx, change.userId))) throw fail('invalid_code')
+    const changes = { phone, phone_verified: true }
+    const stored = await updateUser(tx, change.userId, changes).catch(conflictOnDuplicate)
+    return { user: stored!.user, session: null }
+  })
+}

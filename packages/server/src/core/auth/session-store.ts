@@ -1,0 +1,73 @@
+import type { Queryable } from '../../adapters/database/database.js'
+import type { Session, UserAgentInfo } from './user-types.js'
+
+type SessionRow = {
+  token_hash: string
+  user_id: string
+  created_at: Date
+  expires_at: Date
+  user_agent: UserAgentInfo
+}
+
+/** A stored session: who, until when. */
+export interface StoredSession {
+  tokenHash: string
+  userId: string
+  expiresAt: Date
+}
+
+/** Stores a new session under the hash of its token. */
+export async function insertSession(
+  db: Queryable,
+  row: { tokenHash: string; userId: string; expiresAt: Date; userAgent: UserAgentInfo },
+): Promise<Date> {
+  const rows = await db.query<{ created_at: Date }>(
+    `INSERT INTO basalt.sessions (token_hash, user_id, expires_at, user_agent)
+     VALUES ($1, $2, $3, $4) RETURNING created_at`,
+    [row.tokenHash, row.userId, row.expiresAt, row.userAgent],
+  )
+  return rows[0]!.created_at
+}
+
+/** The live session with this token hash. */
+export async function findSession(db: Queryable, tokenHash: string) {
+  const rows = await db.query<SessionRow>(
+    'SELECT * FROM basalt.sessions WHERE token_hash = $1 AND expires_at > now()',
+    [tokenHash],
+  )
+  const row = rows[0]
+  return row && { tokenHash: row.token_hash, userId: row.user_id, expiresAt: row.expires_at }
+}
+
+/** A user's live sessions, newest first, in the wire shape (the token is the public id). */
+export async function listSessions(db: Queryable, userId: string): Promise<Session[]> {
+  const rows = await db.query<SessionRow>(
+    `SELECT * FROM basalt.sessions WHERE user_id = $1 AND expires_at > now()
+     ORDER BY created_at DESC`,
+    [userId],
+  )
+  return rows.map((row) => ({
+    userId: row.user_id,
+    token: row.token_hash,
+    creationDtm: row.created_at.toISOString(),
+    userAgent: row.user_agent,
+    accessGroupKeys: [],
+  }))
+}
+
+/** Deletes one session of a user; answers whether it existed. */
+export async function deleteSession(db: Queryable, userId: string, tokenHash: string) {
+  const rows = await db.query(
+    'DELETE FROM basalt.sessions WHERE user_id = $1 AND token_hash = $2 RETURNING token_hash',
+    [userId, tokenHash],
+  )
+  return rows.length > 0
+}
+
+/** Deletes every session of a user, but `keepHash` when given. */
+export async function deleteUserSessions(db: Queryable, userId: string, keepHash?: string) {
+  await db.query(
+    'DELETE FROM basalt.sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)',
+    [userId, keepHash ?? null],
+  )
+}
