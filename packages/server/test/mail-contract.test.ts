@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { EventEmitter, once } from 'node:events'
 import { createServer } from 'node:net'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { SMTPServer } from 'smtp-server'
 import type { SMTPServerOptions } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -84,6 +84,14 @@ describe.each(implementations)('Mailer contract: $name', ({ start }) => {
       expect(await harness.delivered(to)).toMatchObject({ subject: `n${i}`, text: `body ${i}` })
     }
   })
+
+  it('refuses to send once closed', async () => {
+    const closing = await start()
+    await closing.mailer.close()
+    const send = closing.mailer.send({ to: recipient(), subject: 's', text: 't' })
+    await expect(send).rejects.toThrow(/closed/)
+    await closing.stop()
+  })
 })
 
 describe.each(pgTargets())('OutboxMailer on $name PostgreSQL', (target) => {
@@ -134,6 +142,22 @@ describe('SmtpMailer failures', () => {
       expect(failure.message).not.toContain(password)
     } finally {
       await mailer.close()
+    }
+  })
+
+  it('gives up after timeoutMs on a server that never greets', async () => {
+    const sockets: Socket[] = []
+    const silent = createServer((socket) => sockets.push(socket)).listen(0, '127.0.0.1')
+    await once(silent, 'listening')
+    const { port } = silent.address() as AddressInfo
+    const mailer = smtp(port, { timeoutMs: 100 })
+    try {
+      const send = mailer.send({ to: recipient(), subject: 's', text: 't' })
+      await expect(send).rejects.toThrow(`Cannot reach SMTP server 127.0.0.1:${port}`)
+    } finally {
+      await mailer.close()
+      for (const socket of sockets) socket.destroy()
+      silent.close()
     }
   })
 

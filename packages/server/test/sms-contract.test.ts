@@ -323,7 +323,7 @@ describe('provider requests on the wire', () => {
     expect(failure.message).not.toContain('vonage-secret-s3cret')
     fake.queue({ status: 200, body: { 'message-count': '0', messages: [] } })
     await expect(sender.send({ to: '+447700900000', body: 'x' })).rejects.toThrow(
-      'no message status',
+      'the answer lists no message',
     )
     fake.queue({ status: 500, body: '<html>oops</html>' })
     await expect(sender.send({ to: '+447700900000', body: 'x' })).rejects.toThrow(

@@ -11,6 +11,7 @@ export interface OutboxMailerOptions {
 export class OutboxMailer implements Mailer {
   readonly #store: OutboxStore
   readonly #log: OutboxLog | undefined
+  #closed = false
 
   constructor(store: OutboxStore, options: OutboxMailerOptions = {}) {
     this.#store = store
@@ -18,6 +19,8 @@ export class OutboxMailer implements Mailer {
   }
 
   async send(message: MailMessage): Promise<void> {
+    // Refused like the SMTP mailer's, so that no caller comes to rely on sending after close.
+    if (this.#closed) throw new Error('OutboxMailer is closed')
     const entry = await this.#store.record({
       kind: 'mail',
       recipient: message.to,
@@ -28,6 +31,7 @@ export class OutboxMailer implements Mailer {
     this.#log?.(entry)
   }
 
-  // The database belongs to whoever made the store: nothing to release here.
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.#closed = true // the database belongs to whoever made the store: it stays open
+  }
 }

@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer'
 import type { Transporter } from 'nodemailer'
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js'
 import type { Mailer, MailMessage } from '../mailer.js'
-import { serverAddress, smtpFailure } from './smtp-errors.js'
+import { SmtpError, serverAddress, smtpFailure } from './smtp-errors.js'
 
 /** Where and as whom to send mail. */
 export interface SmtpOptions {
@@ -28,6 +28,7 @@ export class SmtpMailer implements Mailer {
   readonly #from: string
   readonly #address: string
   readonly #password: string | undefined
+  #closed = false
 
   constructor(options: SmtpOptions) {
     if (!options.from) throw new Error('SmtpMailer needs a from address')
@@ -41,6 +42,8 @@ export class SmtpMailer implements Mailer {
   }
 
   async send(message: MailMessage): Promise<void> {
+    // A closed pool drops new messages without calling back: refuse them here instead.
+    if (this.#closed) throw new SmtpError(`SmtpMailer for ${this.#address} is closed`)
     const { to, subject, text, html } = message
     try {
       await this.#transport.sendMail({ from: this.#from, to, subject, text, html })
@@ -50,6 +53,7 @@ export class SmtpMailer implements Mailer {
   }
 
   async close(): Promise<void> {
+    this.#closed = true
     this.#transport.close()
   }
 }

@@ -31,13 +31,11 @@ export class VonageSmsSender implements SmsSender {
     if (answer.status !== 200) {
       throw refused(request, answer.status, textAt(answer.body, 'error-text'))
     }
+    const parts = partsOf(answer.body)
+    if (parts.length === 0) throw refused(request, 200, 'the answer lists no message')
     // A 200 still carries one status per message part: '0' is accepted, anything else refused.
-    const failed = partsOf(answer.body).find((part) => textAt(part, 'status') !== '0')
-    if (failed !== undefined || partsOf(answer.body).length === 0) {
-      const status = textAt(failed, 'status')
-      const detail = textAt(failed, 'error-text') ?? 'no message status in the answer'
-      throw refused(request, answer.status, status ? `${detail} (status ${status})` : detail)
-    }
+    const failed = parts.find((part) => textAt(part, 'status') !== '0')
+    if (failed !== undefined) throw refused(request, 200, partError(failed))
   }
 
   #request(message: SmsMessage): ProviderRequest {
@@ -65,6 +63,11 @@ export class VonageSmsSender implements SmsSender {
 function partsOf(body: unknown): unknown[] {
   const parts = typeof body === 'object' && body !== null ? Reflect.get(body, 'messages') : []
   return Array.isArray(parts) ? parts : []
+}
+
+function partError(part: unknown): string {
+  const status = textAt(part, 'status') ?? 'missing'
+  return `${textAt(part, 'error-text') ?? 'no error-text'} (status ${status})`
 }
 
 // Vonage wants numbers in E.164 without the leading '+'.

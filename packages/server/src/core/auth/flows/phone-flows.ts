@@ -5,7 +5,7 @@ import { sendCodeSms } from '../messages.js'
 import { acceptCode, issueCode } from '../phone-codes.js'
 import type { CodePurpose } from '../phone-codes.js'
 import { throttle } from '../throttle.js'
-import { findUserById, findUserByPhone, updateUser } from '../user-store.js'
+import { findUserByPhone, updateUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
 import { conflictOnDuplicate, grantSession, newPasswordHash } from './shared.js'
 
@@ -43,11 +43,13 @@ export async function resetPasswordWithCode(
   const code = requireText(input.code, 'code', 16)
   const passwordHash = await newPasswordHash(ctx, input.newPassword, 'newPassword')
   await throttle(ctx, 'verifyByIp', request.ip)
+  // Outside the transaction: a wrong guess must stay counted when the request fails.
+  const accepted = await acceptCode(ctx.db, 'reset-pwd', phone, code, ctx.config.codeMaxAttempts)
+  const userId = accepted?.userId
+  if (!userId) throw fail('invalid_code')
   await ctx.db.transaction(async (tx) => {
-    const accepted = await acceptCode(tx, 'reset-pwd', phone, code, ctx.config.codeMaxAttempts)
-    if (!accepted?.userId) throw fail('invalid_code')
-    await updateUser(tx, accepted.userId, { password_hash: passwordHash, phone_verified: true })
-    await ctx.sessions.endAll(tx, accepted.userId)
+    await updateUser(tx, userId, { password_hash: passwordHash, phone_verified: true })
+    await ctx.sessions.endAll(tx, userId)
   })
 }
 
@@ -64,17 +66,15 @@ export async function verifyPhone(
   const code = requireText(input.code, 'code', 16)
   await throttle(ctx, 'verifyByIp', request.ip)
   const max = ctx.config.codeMaxAttempts
+  // Codes are checked outside the transaction: a wrong guess must stay counted.
+  const signUp = await acceptCode(ctx.db, 'verify-phone', phone, code, max)
+  const change = signUp ? undefined : await acceptCode(ctx.db, 'change-phone', phone, code, max)
+  const userId = signUp?.userId ?? change?.userId
+  if (!userId) throw fail('invalid_code')
   return ctx.db.transaction(async (tx) => {
-    const signUp = await acceptCode(tx, 'verify-phone', phone, code, max)
-    if (signUp?.userId) {
-      const stored = await updateUser(tx, signUp.userId, { phone_verified: true })
-      if (!stored) throw fail('invalid_code')
-      return grantSession(ctx, tx, stored, request)
-    }
-    const change = await acceptCode(tx, 'change-phone', phone, code, max)
-    if (!change?.userId || !(await findUserById(tx, change.userId))) throw fail('invalid_code')
-    const changes = { phone, phone_verified: true }
-    const stored = await updateUser(tx, change.userId, changes).catch(conflictOnDuplicate)
-    return { user: stored!.user, session: null }
+    const changes = signUp ? { phone_verified: true } : { phone, phone_verified: true }
+    const stored = await updateUser(tx, userId, changes).catch(conflictOnDuplicate)
+    if (!stored) throw fail('invalid_code')
+    return signUp ? grantSession(ctx, tx, stored, request) : { user: stored.user, session: null }
   })
 }

@@ -4,7 +4,7 @@ import { normalizeEmail, normalizePhone, requireText } from '../identifiers.js'
 import { acceptCode } from '../phone-codes.js'
 import { checkPassword } from '../passwords.js'
 import { throttle } from '../throttle.js'
-import { findUserByEmail, findUserById, findUserByPhone } from '../user-store.js'
+import { findUserByEmail, findUserByPhone, updateUser } from '../user-store.js'
 import type { StoredUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
 import { grantSession } from './shared.js'
@@ -50,11 +50,13 @@ export async function signInWithCode(
   const phone = normalizePhone(input.phone)
   const code = requireText(input.code, 'code', 16)
   await throttle(ctx, 'verifyByIp', request.ip)
+  // Outside the transaction: a wrong guess must stay counted when the request fails.
+  const accepted = await acceptCode(ctx.db, 'sign-in', phone, code, ctx.config.codeMaxAttempts)
   return ctx.db.transaction(async (tx) => {
-    const accepted = await acceptCode(tx, 'sign-in', phone, code, ctx.config.codeMaxAttempts)
-    const stored = accepted?.userId ? await findUserById(tx, accepted.userId) : undefined
+    const stored = accepted?.userId
+      ? await updateUser(tx, accepted.userId, { phone_verified: true })
+      : undefined
     if (!stored || stored.user.phone !== phone) throw fail('invalid_code')
-    await tx.query('UPDATE basalt.users SET phone_verified = true WHERE id = $1', [stored.user._id])
     return grantSession(ctx, tx, stored, request)
   })
 }
