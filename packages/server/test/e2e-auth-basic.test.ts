@@ -61,6 +61,16 @@ describe.each(pgTargets())('auth with the published client on $name PostgreSQL',
     expect((await latestMail(t.server.database.db, 'a+b@x.test')).subject).toMatch(/sign-in link/)
   })
 
+  it('accepts the session_token cookie of the SSR helpers when no Session header is sent', async () => {
+    const up = await client().auth.signUpWithEmail('cookie@x.test', 'password-1')
+    const cookie = `theme=dark; session_token=${encodeURIComponent(up.session!.token)}`
+    const res = await fetch(`${url}/_api/rest/v1/auth/user`, {
+      headers: { 'x-client-key': t.clientKey, cookie },
+    })
+    expect(res.status).toBe(200)
+    expect((await res.json()).email).toBe('cookie@x.test')
+  })
+
   it('refuses duplicate, malformed and protected sign-up input with clear errors', async () => {
     const c = client()
     await c.auth.signUpWithEmail('dup@x.test', 'password-1')

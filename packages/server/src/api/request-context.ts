@@ -39,3 +39,19 @@ export function headerValue(value: string | string[] | undefined): string | unde
   const single = Array.isArray(value) ? value[0] : value
   return single?.trim() || undefined
 }
+
+/** One cookie's value from a Cookie header, percent-decoded, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue
+    const raw = part.slice(eq + 1).trim()
+    try {
+      return decodeURIComponent(raw) || undefined
+    } catch {
+      return raw || undefined
+    }
+  }
+  return undefined
+}

@@ -5,7 +5,9 @@ import type { KeyVerifier } from '../../core/keys/key-verifier.js'
 import type { RateLimit } from '../../core/keys/key-types.js'
 import type { SessionResolver } from '../../core/sessions/session-resolver.js'
 import { fail } from '../../tools/errors.js'
-import { headerValue, pathOf } from '../request-context.js'
+import { cookieValue, headerValue, pathOf } from '../request-context.js'
+
+const SESSION_COOKIE = 'session_token'
 
 /** What the guard needs. */
 export interface ClientKeyGuardDeps {
@@ -54,7 +56,10 @@ async function resolveSession(
   sessions: SessionResolver,
   required: boolean,
 ): Promise<void> {
-  const token = headerValue(request.headers[HEADERS.session])
+  // The Session header, else the `session_token` cookie of the client's SSR cookie helpers.
+  const token =
+    headerValue(request.headers[HEADERS.session]) ??
+    cookieValue(request.headers.cookie, SESSION_COOKIE)
   if (!token) {
     if (required) throw fail('missing_session_token')
     return
