@@ -1,73 +1,183 @@
-import { APIBase } from './api-base.js'
+import * as cookieHelpers from './auth-cookies.js'
+import * as emailFlows from './auth-email-flows.js'
+import * as linkFlows from './auth-link-flows.js'
+import * as phoneFlows from './auth-phone-flows.js'
+import * as sessionFlows from './auth-session-flows.js'
+import type {
+  AuthResult,
+  CookieRequest,
+  CookieResponse,
+  ErrorsResult,
+  NameOrUserData,
+  OAuthProvider,
+  SessionsResult,
+  UserResult,
+} from './auth-types.js'
 import type { AltogicClient } from './client.js'
 import type { Fetcher } from './fetcher.js'
+import { LocalAuth } from './local-auth.js'
 import type { ClientOptions } from './options.js'
-import type { ClientStorage, Session, User } from './types.js'
 
-const SESSION_KEY = 'session'
-const USER_KEY = 'user'
-
-/** Users and sessions: the locally stored session and user, and (later) the auth routes. */
-export class AuthManager extends APIBase {
+/**
+ * Users and sessions: the auth routes, on top of the local session kept by `LocalAuth`. Each
+ * method hands its work to a flow module (email, phone, link, session, cookie).
+ */
+export class AuthManager extends LocalAuth {
   protected readonly client: AltogicClient
-  readonly #storage?: ClientStorage
-  readonly #signInRedirect?: string
 
   /** Creates the auth manager; `localStorage` persists the session, `signInRedirect` is optional. */
-  constructor(
-    client: AltogicClient,
-    fetcher: Fetcher,
-    { localStorage, signInRedirect }: ClientOptions,
-  ) {
-    super(fetcher)
+  constructor(client: AltogicClient, fetcher: Fetcher, options: ClientOptions) {
+    super(fetcher, options)
     this.client = client
-    this.#storage = localStorage
-    this.#signInRedirect = signInRedirect
   }
 
-  /** The stored session, or null (no storage, nothing stored, or unreadable JSON). */
-  getSession(): Session | null {
-    return this.#read<Session>(SESSION_KEY)
+  /** Creates an account with email and password; signed in when the answer has a session. */
+  signUpWithEmail(
+    email: string,
+    password: string,
+    nameOrUserData?: NameOrUserData,
+  ): Promise<AuthResult> {
+    return emailFlows.signUpWithEmail(this.context, email, password, nameOrUserData)
   }
 
-  /** The stored user, or null. */
-  getUser(): User | null {
-    return this.#read<User>(USER_KEY)
+  /** Creates an account with phone and password; signed in when the answer has a session. */
+  signUpWithPhone(
+    phone: string,
+    password: string,
+    nameOrUserData?: NameOrUserData,
+  ): Promise<AuthResult> {
+    return phoneFlows.signUpWithPhone(this.context, phone, password, nameOrUserData)
   }
 
-  /** Uses the session for later requests (if it has a token) and stores it. */
-  setSession(session: Session): void {
-    this.fetcher.setSession(session)
-    if (this.#storage && session) this.#storage.setItem(SESSION_KEY, JSON.stringify(session))
+  /** Signs in with email and password, storing the user and session. */
+  signInWithEmail(email: string, password: string): Promise<AuthResult> {
+    return emailFlows.signInWithEmail(this.context, email, password)
   }
 
-  /** Stores the user. */
-  setUser(user: User): void {
-    if (this.#storage && user) this.#storage.setItem(USER_KEY, JSON.stringify(user))
+  /** Signs in with phone and password, storing the user and session. */
+  signInWithPhone(phone: string, password: string): Promise<AuthResult> {
+    return phoneFlows.signInWithPhone(this.context, phone, password)
   }
 
-  /** Removes the stored session and user; the `Session` header is kept. */
-  clearLocalData(): void {
-    this.#storage?.removeItem(SESSION_KEY)
-    this.#storage?.removeItem(USER_KEY)
+  /** Signs in with a code sent by SMS (`sendSignInCode`), storing the user and session. */
+  signInWithCode(phone: string, code: string): Promise<AuthResult> {
+    return phoneFlows.signInWithCode(this.context, phone, code)
   }
 
-  /** Forgets the session everywhere and, in a browser, goes to `signInRedirect` if set. */
-  invalidateSession(): void {
-    this.clearLocalData()
-    this.fetcher.clearSession()
-    if (globalThis.window && this.#signInRedirect) {
-      globalThis.window.location.href = this.#signInRedirect
-    }
+  /** Sends a browser to the provider's sign-in page; does nothing outside a browser. */
+  signInWithProvider(provider: OAuthProvider): void {
+    linkFlows.signInWithProvider(this.context, provider)
   }
 
-  #read<T>(key: string): T | null {
-    const stored = this.#storage?.getItem(key)
-    if (!stored) return null
-    try {
-      return JSON.parse(stored) as T
-    } catch {
-      return null // a corrupt entry must not break the client's construction
-    }
+  /** Ends a session (the current one without a token); forgets it locally if it was current. */
+  signOut(sessionToken?: string): Promise<ErrorsResult> {
+    return sessionFlows.signOut(this.context, sessionToken)
+  }
+
+  /** Ends every session of the user, this one included. */
+  signOutAll(): Promise<ErrorsResult> {
+    return sessionFlows.signOutAll(this.context)
+  }
+
+  /** Ends every session of the user except this one. */
+  signOutAllExceptCurrent(): Promise<ErrorsResult> {
+    return sessionFlows.signOutAllExceptCurrent(this.context)
+  }
+
+  /** The user's active sessions. */
+  getAllSessions(): Promise<SessionsResult> {
+    return sessionFlows.getAllSessions(this.context)
+  }
+
+  /** The signed-in user as the server has it (local data is not updated). */
+  getUserFromDB(): Promise<UserResult> {
+    return sessionFlows.getUserFromDB(this.context)
+  }
+
+  /** Changes the signed-in user's password. */
+  changePassword(newPassword: string, oldPassword: string): Promise<ErrorsResult> {
+    return sessionFlows.changePassword(this.context, newPassword, oldPassword)
+  }
+
+  /** Trades an access token (argument, else `access_token` of the page URL) for a session. */
+  getAuthGrant(accessToken?: string): Promise<AuthResult> {
+    return linkFlows.getAuthGrant(this.context, accessToken)
+  }
+
+  /** Sends the email verification link again. */
+  resendVerificationEmail(email: string): Promise<ErrorsResult> {
+    return emailFlows.resendVerificationEmail(this.context, email)
+  }
+
+  /** Sends the phone verification code again. */
+  resendVerificationCode(phone: string): Promise<ErrorsResult> {
+    return phoneFlows.resendVerificationCode(this.context, phone)
+  }
+
+  /** Sends a magic sign-in link by email. */
+  sendMagicLinkEmail(email: string): Promise<ErrorsResult> {
+    return emailFlows.sendMagicLinkEmail(this.context, email)
+  }
+
+  /** Sends a password reset link by email. */
+  sendResetPwdEmail(email: string): Promise<ErrorsResult> {
+    return emailFlows.sendResetPwdEmail(this.context, email)
+  }
+
+  /** Sends a password reset code by SMS. */
+  sendResetPwdCode(phone: string): Promise<ErrorsResult> {
+    return phoneFlows.sendResetPwdCode(this.context, phone)
+  }
+
+  /** Sends a sign-in code by SMS. */
+  sendSignInCode(phone: string): Promise<ErrorsResult> {
+    return phoneFlows.sendSignInCode(this.context, phone)
+  }
+
+  /** Sets a new password with the access token of a reset link. */
+  resetPwdWithToken(accessToken: string, newPassword: string): Promise<ErrorsResult> {
+    return linkFlows.resetPwdWithToken(this.context, accessToken, newPassword)
+  }
+
+  /** Sets a new password with a code sent by SMS. */
+  resetPwdWithCode(phone: string, code: string, newPassword: string): Promise<ErrorsResult> {
+    return phoneFlows.resetPwdWithCode(this.context, phone, code, newPassword)
+  }
+
+  /** Changes the user's email (effective at once, or after confirmation by email). */
+  changeEmail(currentPassword: string, newEmail: string): Promise<UserResult> {
+    return emailFlows.changeEmail(this.context, currentPassword, newEmail)
+  }
+
+  /** Changes the user's phone (effective at once, or after `verifyPhone`). */
+  changePhone(currentPassword: string, newPhone: string): Promise<UserResult> {
+    return phoneFlows.changePhone(this.context, currentPassword, newPhone)
+  }
+
+  /** Verifies a phone with its SMS code; a sign-up verification also signs in. */
+  verifyPhone(phone: string, code: string): Promise<AuthResult> {
+    return phoneFlows.verifyPhone(this.context, phone, code)
+  }
+
+  /** Sets the `session_token` cookie (on `res` on a server, document.cookie in a browser). */
+  setSessionCookie(
+    sessionToken: string,
+    _req?: CookieRequest | null,
+    res?: CookieResponse | null,
+  ): void {
+    cookieHelpers.setSessionCookie(sessionToken, res)
+  }
+
+  /** Expires the `session_token` cookie. */
+  removeSessionCookie(_req?: CookieRequest | null, res?: CookieResponse | null): void {
+    cookieHelpers.removeSessionCookie(res)
+  }
+
+  /** Uses the `session_token` cookie as the session and gets the user from the server. */
+  getUserFromDBbyCookie(
+    req?: CookieRequest | null,
+    res?: CookieResponse | null,
+  ): Promise<UserResult> {
+    return cookieHelpers.getUserFromDBbyCookie(this, req, res)
   }
 }

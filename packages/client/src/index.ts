@@ -1,6 +1,17 @@
 export { AltogicClient, createClient } from './client.js'
 export { APIBase } from './api-base.js'
 export { AuthManager } from './auth-manager.js'
+export type {
+  AuthGrant,
+  AuthResult,
+  CookieRequest,
+  CookieResponse,
+  ErrorsResult,
+  NameOrUserData,
+  OAuthProvider,
+  SessionsResult,
+  UserResult,
+} from './auth-types.js'
 export { ClientError } from './client-error.js'
 export { Fetcher } from './fetcher.js'
 export type { FetcherOptions } from './fetcher.js'

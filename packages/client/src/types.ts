@@ -21,9 +21,10 @@ export interface Session {
   }
 }
 
-/** A user of the app, plus any app-defined fields. */
+/** A user of the app, plus any app-defined fields (`phone`, `emailVerified`, ...). */
 export interface User {
   _id: string
+  /** `altogic` for email/phone accounts, else the OAuth provider (`google`, ...). */
   provider: string
   providerUserId: string
   email: string
@@ -32,6 +33,7 @@ export interface User {
   name?: string
   lastLoginAt: string
   signUpAt: string
+  [field: string]: unknown
 }
 
 /** Where the client persists `session` and `user` (window.localStorage or any look-alike). */
