@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient, Fetcher } from '../src/index.js'
 import { pgTargets } from '../../../test-support/databases.js'
+import { memoryStorage } from '../../../test-support/memory-storage.js'
+import { followLink, latestMail, linkIn } from '../../../test-support/outbox.js'
 import { startTestServer } from '../../../test-support/server.js'
 import type { TestServer } from '../../../test-support/server.js'
 
@@ -11,7 +13,9 @@ describe('Basalt client against a Basalt server', () => {
   let url: string
 
   beforeAll(async () => {
-    t = await startTestServer(pgTargets()[0]!)
+    t = await startTestServer(pgTargets()[0]!, {
+      app: { auth: { redirectUrl: 'http://app.test/after' } },
+    })
     t.server.app.get('/_api/rest/v1/probe/db', { config: { module: 'db' } }, async () => ({
       ok: true,
     }))
@@ -48,5 +52,24 @@ describe('Basalt client against a Basalt server', () => {
     const { data, errors } = await gone.get('/_api/health')
     expect(data).toBeNull()
     expect(errors).toMatchObject({ status: 0, items: [{ code: 'network_error' }] })
+  })
+
+  it('signs up, in and out, and through a magic link, with the auth manager', async () => {
+    const storage = memoryStorage()
+    const client = createClient(url, t.clientKey, { localStorage: storage })
+    const up = await client.auth.signUpWithEmail('own+client@x.test', 'password-1', 'Own')
+    expect(up.errors).toBeNull()
+    expect(client.auth.getSession()?.token).toBe(up.session?.token)
+    expect((await client.auth.getUserFromDB()).user).toMatchObject({ name: 'Own' })
+    expect((await client.auth.signOut()).errors).toBeNull()
+    expect(storage.map.has('session')).toBe(false)
+
+    expect((await client.auth.sendMagicLinkEmail('own+client@x.test')).errors).toBeNull()
+    const mail = await latestMail(t.server.database.db, 'own+client@x.test')
+    const params = await followLink(url, linkIn(mail.body))
+    const granted = await client.auth.getAuthGrant(params.get('access_token')!)
+    expect(granted.user?.email).toBe('own+client@x.test')
+    const { sessions } = await client.auth.getAllSessions()
+    expect(sessions?.length).toBe(1)
   })
 })
