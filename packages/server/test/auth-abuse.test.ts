@@ -117,6 +117,24 @@ describe.each(pgTargets())('auth abuse and bad input on $name PostgreSQL', (targ
     expect(code(res)).toBe(expected)
   })
 
+  it('takes budgets from the configuration', async () => {
+    const strict = await startTestServer(target, {
+      app: { auth: { limits: { sendByAccount: { max: 1, windowSeconds: 60 } } } },
+    })
+    try {
+      const send = () =>
+        strict.server.app.inject({
+          method: 'POST',
+          url: `${AUTH}/send-magic?email=once@x.test`,
+          headers: { 'x-client-key': strict.clientKey },
+        })
+      expect((await send()).statusCode).toBe(200)
+      expect((await send()).statusCode).toBe(429)
+    } finally {
+      await strict.close()
+    }
+  })
+
   it('needs a session on the session routes', async () => {
     for (const [method, url] of [
       ['POST', '/signout'],

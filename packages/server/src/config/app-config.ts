@@ -37,6 +37,20 @@ const templateSchema = z.strictObject({
   text: z.string().min(1).optional(),
 })
 
+const budgetSchema = z.strictObject({
+  max: z.number().int().positive(),
+  windowSeconds: z.number().int().positive(),
+})
+
+const AUTH_BUDGETS = [
+  'signInByIp',
+  'signInByAccount',
+  'signUpByIp',
+  'sendByAccount',
+  'sendByIp',
+  'verifyByIp',
+] as const
+
 const authSchema = z.strictObject({
   /** Where email links and OAuth send the browser back, with `access_token` and `action`. */
   redirectUrl: z.url({ protocol: /^https?$/ }).optional(),
@@ -58,6 +72,8 @@ const authSchema = z.strictObject({
     })
     .default({ from: 'Basalt <no-reply@localhost>' }),
   sms: smsSchema.optional(),
+  /** Overrides of the abuse budgets (docs/auth.md lists them and their defaults). */
+  limits: z.partialRecord(z.enum(AUTH_BUDGETS), budgetSchema).default({}),
 })
 
 /** The schema of the app's `basalt.config.ts`; unknown keys are refused so typos do not pass. */

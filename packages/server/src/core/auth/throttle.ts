@@ -1,7 +1,7 @@
 import { fail } from '../../tools/errors.js'
 import type { AuthContext } from './auth-context.js'
 
-/** Request budgets of the abuse-prone auth routes: `max` per `windowSeconds`. */
+/** Default budgets of the abuse-prone auth routes (`auth.limits` overrides them). */
 export const AUTH_LIMITS = {
   /** Sign-in attempts from one address. */
   signInByIp: { max: 30, windowSeconds: 60 },
@@ -23,7 +23,7 @@ export async function throttle(
   budget: keyof typeof AUTH_LIMITS,
   subject: string,
 ): Promise<void> {
-  const { max, windowSeconds } = AUTH_LIMITS[budget]
+  const { max, windowSeconds } = ctx.config.limits[budget] ?? AUTH_LIMITS[budget]
   const result = await ctx.limiter.hit(
     `auth:${budget}:${subject.toLowerCase()}`,
     max,
