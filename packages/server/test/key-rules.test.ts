@@ -19,10 +19,10 @@ const base: KeyRecord = {
 }
 
 describe('isKeyActive', () => {
-  const now = new Date('2026-01-01T00:00:00Z')
+  const now = Date.parse('2026-01-01T00:00:00Z')
   it.each([
     ['a fresh key', {}, true],
-    ['a revoked key', { revokedAt: now }, false],
+    ['a revoked key', { revokedAt: new Date(now) }, false],
     ['an expired key', { expiresAt: new Date('2025-12-31T23:59:59Z') }, false],
     ['a key expiring later', { expiresAt: new Date('2026-01-02T00:00:00Z') }, true],
   ])('%s', (_label, patch, expected) => {

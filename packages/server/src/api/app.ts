@@ -16,6 +16,7 @@ import { registerCors } from './plugins/cors.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { followLinkRoute } from './routes/auth-links/follow-link.js'
+import { registerOAuthRoutes } from './routes/oauth/oauth-routes.js'
 import { getHealth } from './routes/health/get-health.js'
 import './request-context.js'
 
@@ -63,12 +64,13 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerErrorEnvelope(app)
   registerEmptyTolerantJson(app)
   registerLifecycle(app)
-  await registerCors(app)
+  registerCors(app)
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
   registerApiKeyGuard(app, deps.keys)
   getHealth(app, deps.health)
   registerAuthRoutes(app, deps.auth)
   followLinkRoute(app, deps.auth)
+  registerOAuthRoutes(app, deps.auth)
   return app
 }
 
@@ -101,21 +103,26 @@ function registerEmptyTolerantJson(app: FastifyInstance): void {
 /** Request ids on every answer, one log line per request, and a clean shutdown. */
 function registerLifecycle(app: FastifyInstance): void {
   let closing = false
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     closing = true
+    done()
   })
-  app.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: on every request, they cost less than async ones.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header(HEADERS.requestId, request.id)
-    if (closing) throw fail('service_unavailable', 'The server is shutting down.')
+    if (closing) return done(fail('service_unavailable', 'The server is shutting down.'))
+    done()
   })
   // Keep-alive connections of requests finishing during shutdown must not hold the close open.
-  app.addHook('onSend', async (_request, reply) => {
+  app.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close')
+    done(null, payload)
   })
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
       'request',
     )
+    done()
   })
 }

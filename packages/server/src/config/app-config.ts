@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { oauthConfigSchema } from '../core/auth/oauth/oauth-config.js'
 
 const seconds = (fallback: number) => z.number().int().positive().default(fallback)
 
@@ -74,6 +75,8 @@ const authSchema = z.strictObject({
   sms: smsSchema.optional(),
   /** Overrides of the abuse budgets (docs/auth.md lists them and their defaults). */
   limits: z.partialRecord(z.enum(AUTH_BUDGETS), budgetSchema).default({}),
+  /** OAuth providers for `/_auth/<provider>` (docs/oauth.md): built-ins and any OIDC issuer. */
+  oauth: oauthConfigSchema.optional(),
 })
 
 /** The schema of the app's `basalt.config.ts`; unknown keys are refused so typos do not pass. */

@@ -97,4 +97,30 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX auth_codes_lookup ON basalt.auth_codes (phone, purpose, created_at DESC)`,
   },
+  {
+    version: 4,
+    name: 'oauth',
+    sql: `
+      CREATE TABLE basalt.oauth_states (
+        state_hash text PRIMARY KEY,
+        provider text NOT NULL,
+        code_verifier text NOT NULL,
+        nonce text,
+        redirect_uri text NOT NULL,
+        binding_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX oauth_states_expiry ON basalt.oauth_states (expires_at);
+      CREATE TABLE basalt.oauth_identities (
+        provider text NOT NULL,
+        provider_user_id text NOT NULL,
+        user_id text NOT NULL REFERENCES basalt.users (id) ON DELETE CASCADE,
+        email text,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_login_at timestamptz,
+        PRIMARY KEY (provider, provider_user_id)
+      );
+      CREATE INDEX oauth_identities_user ON basalt.oauth_identities (user_id)`,
+  },
 ]

@@ -8,7 +8,12 @@ export class BasaltError extends Error {
   readonly details: Record<string, unknown> | undefined
 
   constructor(code: ErrorCode, message?: string, details?: Record<string, unknown>) {
+    // A 4xx is an answer, not a fault: capturing its stack costs more than the rest of a request.
+    const expected = ERROR_CATALOG[code].status < 500
+    const limit = Error.stackTraceLimit
+    if (expected) Error.stackTraceLimit = 0
     super(message ?? ERROR_CATALOG[code].message)
+    if (expected) Error.stackTraceLimit = limit
     this.name = 'BasaltError'
     this.code = code
     this.status = ERROR_CATALOG[code].status

@@ -22,17 +22,17 @@ export function registerErrorEnvelope(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toBasaltError(error, request.id)
     if (known.status >= 500) request.log.error({ err: error }, 'request failed')
-    return sendError(reply, known)
+    sendError(reply, known)
   })
-  app.setNotFoundHandler((request, reply) =>
-    sendError(reply, fail('resource_not_found', undefined, notFoundDetails(request))),
-  )
+  app.setNotFoundHandler((request, reply) => {
+    sendError(reply, fail('resource_not_found', undefined, notFoundDetails(request)))
+  })
 }
 
 /** Writes a catalog error as the envelope. */
-export function sendError(reply: FastifyReply, error: BasaltError): FastifyReply {
+export function sendError(reply: FastifyReply, error: BasaltError): void {
   const body: ErrorBody = { errors: [error.toEntry()] }
-  return reply.code(error.status).type('application/json; charset=utf-8').send(body)
+  reply.code(error.status).type('application/json; charset=utf-8').send(body)
 }
 
 function toBasaltError(error: FastifyError, requestId: string): BasaltError {

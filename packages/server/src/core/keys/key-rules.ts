@@ -1,8 +1,8 @@
 import type { KeyRecord } from './key-types.js'
 
 /** Whether a key can be used at `now`: not revoked and not expired. */
-export function isKeyActive(key: KeyRecord, now: Date = new Date()): boolean {
-  return key.revokedAt === null && (key.expiresAt === null || key.expiresAt > now)
+export function isKeyActive(key: KeyRecord, now: number = Date.now()): boolean {
+  return key.revokedAt === null && (key.expiresAt === null || key.expiresAt.getTime() > now)
 }
 
 /**

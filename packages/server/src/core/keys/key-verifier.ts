@@ -53,17 +53,19 @@ export class KeyVerifier {
     await this.db.listen(KEYS_CHANNEL, () => this.#cache.clear())
   }
 
-  /** The active key with this secret, from the cache when fresh. */
+  /**
+   * The active key with this secret, from the cache when fresh. The cache is keyed by the secret
+   * itself, so a hit costs no hashing.
+   */
   async lookup(secret: string): Promise<KeyRecord | undefined> {
-    const hash = hashSecret(secret)
-    const cached = this.#cache.get(hash)
+    const cached = this.#cache.get(secret)
     const now = Date.now()
     if (cached && now - cached.loadedAt < (cached.record ? this.#ttlMs : this.#negativeTtlMs)) {
-      return cached.record && isKeyActive(cached.record) ? cached.record : undefined
+      return cached.record && isKeyActive(cached.record, now) ? cached.record : undefined
     }
-    const record = await findKeyByHash(this.db, hash)
-    this.#remember(hash, { record, loadedAt: now })
-    return record && isKeyActive(record) ? record : undefined
+    const record = await findKeyByHash(this.db, hashSecret(secret))
+    this.#remember(secret, { record, loadedAt: now })
+    return record && isKeyActive(record, now) ? record : undefined
   }
 
   /** The client key of a request, or a 401/403 error. */
@@ -95,12 +97,12 @@ export class KeyVerifier {
     this.#cache.clear()
   }
 
-  #remember(hash: string, entry: CacheEntry): void {
+  #remember(secret: string, entry: CacheEntry): void {
     if (this.#cache.size >= this.#maxEntries) {
       const oldest = this.#cache.keys().next().value
       if (oldest !== undefined) this.#cache.delete(oldest)
     }
-    this.#cache.set(hash, entry)
+    this.#cache.set(secret, entry)
   }
 }
 

@@ -6,6 +6,7 @@ import type { HealthReport } from '../../../core/health/check-health.js'
 export function getHealth(app: FastifyInstance, check: () => Promise<HealthReport>): void {
   app.get(HEALTH_PATH, async (_request, reply) => {
     const report = await check()
-    return reply.code(report.status === 'ok' ? 200 : 503).send(report)
+    reply.code(report.status === 'ok' ? 200 : 503)
+    return report
   })
 }
