@@ -105,6 +105,9 @@ function registerLifecycle(app: FastifyInstance): void {
   let closing = false
   app.addHook('preClose', (done) => {
     closing = true
+    // Requests still running finish on keep-alive connections, which must not hold the close
+    // open: from now on a connection is dropped as soon as its response is sent.
+    app.server.keepAliveTimeout = 1
     done()
   })
   // Callback-style hooks: on every request, they cost less than async ones.
@@ -112,11 +115,6 @@ function registerLifecycle(app: FastifyInstance): void {
     reply.header(HEADERS.requestId, request.id)
     if (closing) return done(fail('service_unavailable', 'The server is shutting down.'))
     done()
-  })
-  // Keep-alive connections of requests finishing during shutdown must not hold the close open.
-  app.addHook('onSend', (_request, reply, payload, done) => {
-    if (closing) reply.header('connection', 'close')
-    done(null, payload)
   })
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
