@@ -1,8 +1,6 @@
 // One Basalt server in its own process, started by run.mjs over IPC: it answers
 // { url, databaseUrl, clientKey } once listening on 127.0.0.1, and closes on SIGTERM, SIGINT
 // or when the parent goes away.
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import {
   DEFAULT_CONFIG,
   createKey,
@@ -27,7 +25,7 @@ const ownKey = server.developmentKey
   : await createKey(db, { type: 'client', name: 'bench health-overhead' })
 const clientKey = (server.developmentKey ?? ownKey).secret
 const url = await server.listen()
-process.send({ url, clientKey, databaseUrl: databaseUrl ?? (await embeddedUrl(dataDir)) })
+process.send({ url, clientKey, databaseUrl: server.database.url })
 
 let closing
 const close = () =>
@@ -38,16 +36,3 @@ const close = () =>
     process.exit(0)
   })())
 process.on('SIGTERM', close).on('SIGINT', close).on('disconnect', close)
-
-/**
- * Basalt does not expose the URL of its embedded PostgreSQL; rebuild it from the data folder
- * (layout of packages/server/src/adapters/database/embedded/data-files.ts) so that the bare
- * server pings the very same database.
- */
-async function embeddedUrl(dir) {
-  const password = (await readFile(join(dir, 'postgres.password'), 'utf8')).trim()
-  const port = Number(
-    (await readFile(join(dir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[3],
-  )
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/basalt`
-}

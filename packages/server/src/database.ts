@@ -18,6 +18,8 @@ export interface OpenDatabaseOptions {
 /** An open, migrated database and the way to close it (and stop the embedded server). */
 export interface OpenDatabase {
   db: Database
+  /** The connection string (with its password): for tools that need a second connection. */
+  url: string
   kind: 'embedded' | 'external'
   close(): Promise<void>
 }
@@ -48,5 +50,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDa
     await close()
     throw error
   }
-  return { db, kind: embedded ? 'embedded' : 'external', close }
+  return { db, url: connectionString, kind: embedded ? 'embedded' : 'external', close }
 }
