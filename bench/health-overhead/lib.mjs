@@ -43,7 +43,7 @@ export function startServer(script, options, { quiet = false, execArgv = [] } = 
     const timer = setTimeout(() => fail('not ready in time'), READY_TIMEOUT_MS)
     child.once('message', (ready) => {
       clearTimeout(timer)
-      resolve({ ...ready, pid: child.pid, stop })
+      resolve({ ...ready, pid: child.pid, child, stop })
     })
     void exited.then((code) => fail(`exited (${code}) before it was ready`))
   })
@@ -69,9 +69,12 @@ export async function stopOrphanPostgres(dataDir) {
  * Linux only), answers with another status than `expected`, errors and timeouts.
  */
 export async function measureInTurn(targets, { path, expected, warmupSeconds, seconds }) {
+  // A target may bring its own path, method and body (for a POST); `path` is the default.
   const slices = Math.max(1, Math.round(seconds / 2))
   const options = (target, duration) => ({
-    url: target.url + path,
+    url: target.url + (target.path ?? path),
+    method: target.method ?? 'GET',
+    body: target.body,
     headers: target.headers,
     connections: 50,
     pipelining: 1,

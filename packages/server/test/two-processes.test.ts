@@ -51,6 +51,33 @@ describe.each(pgTargets())('two servers sharing $name PostgreSQL', (target) => {
     expect((await ask(a, secret)).json().errors[0].code).toBe('invalid_client_key')
   })
 
+  it('refuses a session on B as soon as it is signed out on A', async () => {
+    const key = (a.developmentKey ?? b.developmentKey)!.secret
+    const headers = { 'x-client-key': key, 'content-type': 'application/json' }
+    const up = await a.app.inject({
+      method: 'POST',
+      url: '/_api/rest/v1/auth/signup-email',
+      headers,
+      payload: { email: 'both@x.test', password: 'password-1' },
+    })
+    const token = up.json().session.token as string
+    const me = (server: BasaltServer) =>
+      server.app.inject({ url: '/_api/rest/v1/auth/user', headers: { ...headers, session: token } })
+    expect((await me(b)).statusCode).toBe(200) // cached on B now
+    const heard = new Promise<void>(
+      (resolve) => void b.database.db.listen('basalt_sessions', () => resolve()),
+    )
+    await a.app.inject({
+      method: 'POST',
+      url: '/_api/rest/v1/auth/signout',
+      headers: { ...headers, session: token },
+      payload: {},
+    })
+    await heard
+    expect((await me(b)).json().errors[0].code).toBe('invalid_session_token')
+    expect((await me(a)).json().errors[0].code).toBe('invalid_session_token')
+  })
+
   it.runIf(redis)('shares a key rate limit through Redis', async () => {
     const { secret } = await createKey(a.database.db, {
       type: 'client',

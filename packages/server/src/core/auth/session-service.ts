@@ -18,7 +18,10 @@ const CACHE_MAX = 50_000
  * sign-out is announced on a NOTIFY channel so every process forgets the session at once.
  */
 export class SessionService implements SessionResolver {
+  // Keyed by the token itself, so that a hit costs no hashing; #byHash finds entries again when
+  // a sign-out is announced by hash.
   readonly #cache = new Map<string, { session: StoredSession; loadedAt: number }>()
+  readonly #byHash = new Map<string, string>()
 
   constructor(
     private readonly db: Database,
@@ -51,13 +54,12 @@ export class SessionService implements SessionResolver {
   }
 
   async resolve(token: string): Promise<RequestSession | undefined> {
-    const tokenHash = hashSecret(token)
-    const cached = this.#cache.get(tokenHash)
+    const cached = this.#cache.get(token)
     const now = Date.now()
     let session = cached && now - cached.loadedAt < CACHE_TTL_MS ? cached.session : undefined
     if (!session) {
-      session = await findSession(this.db, tokenHash)
-      if (session) this.#remember(session, now)
+      session = await findSession(this.db, hashSecret(token))
+      if (session) this.#remember(token, session, now)
     }
     if (!session || session.expiresAt.getTime() <= now) return undefined
     return { userId: session.userId, token }
@@ -87,22 +89,33 @@ export class SessionService implements SessionResolver {
 
   /** `*` (missed notifications), `user:<id>` (all of a user's) or comma-separated hashes. */
   #forget(payload: string): void {
-    if (payload === '*') return this.#cache.clear()
-    if (payload.startsWith('user:')) {
+    if (payload === '*') {
+      this.#cache.clear()
+      this.#byHash.clear()
+    } else if (payload.startsWith('user:')) {
       const userId = payload.slice(5)
-      for (const [hash, entry] of this.#cache) {
-        if (entry.session.userId === userId) this.#cache.delete(hash)
+      for (const [token, entry] of this.#cache) {
+        if (entry.session.userId === userId) this.#drop(token, entry.session.tokenHash)
       }
-      return
+    } else {
+      for (const hash of payload.split(',')) {
+        const token = this.#byHash.get(hash)
+        if (token !== undefined) this.#drop(token, hash)
+      }
     }
-    for (const hash of payload.split(',')) this.#cache.delete(hash)
   }
 
-  #remember(session: StoredSession, now: number): void {
+  #drop(token: string, hash: string): void {
+    this.#cache.delete(token)
+    this.#byHash.delete(hash)
+  }
+
+  #remember(token: string, session: StoredSession, now: number): void {
     if (this.#cache.size >= CACHE_MAX) {
-      const oldest = this.#cache.keys().next().value
-      if (oldest !== undefined) this.#cache.delete(oldest)
+      const [oldest, entry] = this.#cache.entries().next().value ?? []
+      if (oldest !== undefined && entry) this.#drop(oldest, entry.session.tokenHash)
     }
-    this.#cache.set(session.tokenHash, { session, loadedAt: now })
+    this.#cache.set(token, { session, loadedAt: now })
+    this.#byHash.set(session.tokenHash, token)
   }
 }
