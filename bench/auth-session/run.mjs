@@ -38,7 +38,9 @@ setTimeout(() => {
 }, deadlineMs).unref()
 
 try {
-  console.log(`Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim()})`)
+  console.log(
+    `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim()})`,
+  )
   server = await startServer('../auth-session/serve-auth.mjs', {
     dataDir,
     databaseUrl: process.env.DATABASE_URL || undefined,
@@ -59,7 +61,12 @@ try {
   )
   console.log('measuring GET /auth/user (session check and the user read from the database)')
   const [user] = await measure(
-    [target({ path: '/_api/rest/v1/auth/user', headers: { ...key, session: server.sessionToken } })],
+    [
+      target({
+        path: '/_api/rest/v1/auth/user',
+        headers: { ...key, session: server.sessionToken },
+      }),
+    ],
     200,
   )
   console.log('measuring sign-in, then raw argon2id verifications in the server process')
@@ -115,5 +122,9 @@ function markdown(rows) {
   const all = [head, ...lines].map((row) => row.map(String))
   const widths = head.map((_, i) => Math.max(...all.map((row) => row[i].length)))
   const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`
-  return [line(all[0]), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...all.slice(1).map(line)].join('\n')
+  return [
+    line(all[0]),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...all.slice(1).map(line),
+  ].join('\n')
 }

@@ -18,11 +18,9 @@ const config = parseServerConfig({
   app: { auth: { limits: { signInByIp: generous, signInByAccount: generous } } },
 })
 const server = await createServer(config)
-server.app.get(
-  '/_api/rest/v1/bench/probe',
-  { config: { module: 'auth' } },
-  async (request) => ({ user: request.session?.userId ?? null }),
-)
+server.app.get('/_api/rest/v1/bench/probe', { config: { module: 'auth' } }, async (request) => ({
+  user: request.session?.userId ?? null,
+}))
 const url = await server.listen()
 const clientKey = server.developmentKey?.secret
 const email = `bench-${process.pid}@bench.test`
@@ -36,7 +34,10 @@ process.send({ url, clientKey, sessionToken: up.session.token, email, password }
 
 process.on('message', async (message) => {
   if (message?.type !== 'argon2') return
-  process.send({ type: 'argon2', perSecond: await argon2Rate(message.seconds, message.concurrency) })
+  process.send({
+    type: 'argon2',
+    perSecond: await argon2Rate(message.seconds, message.concurrency),
+  })
 })
 
 /** argon2id verifications per second with `concurrency` in flight, as sign-in runs them. */
