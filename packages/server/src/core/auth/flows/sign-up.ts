@@ -1,3 +1,4 @@
+import type { Queryable } from '../../../adapters/database/database.js'
 import { newObjectId } from '../../../tools/ids.js'
 import type { AuthContext } from '../auth-context.js'
 import { normalizeEmail, normalizePhone } from '../identifiers.js'
@@ -18,6 +19,9 @@ export interface SignUpInput {
   nameOrUserData?: unknown
 }
 
+/** Sends the confirmation of a new account (inside its transaction). */
+type Confirm = (tx: Queryable, userId: string) => Promise<void>
+
 /**
  * Signs up with email and password. With email confirmation on, a link is mailed and no
  * session is given until it is followed; otherwise the answer carries a session.
@@ -28,21 +32,11 @@ export async function signUpWithEmail(
   request: AuthRequest,
 ): Promise<AuthGrant> {
   const email = normalizeEmail(input.email)
-  const passwordHash = await newPasswordHash(ctx, input.password)
-  const profile = readProfile(input.nameOrUserData)
-  await throttle(ctx, 'signUpByIp', request.ip)
-  return ctx.db.transaction(async (tx) => {
-    const stored = await insertUser(tx, {
-      id: newObjectId(),
-      email,
-      passwordHash,
-      ...profile,
-    }).catch(conflictOnDuplicate)
-    if (!ctx.config.emailConfirmation) return grantSession(ctx, tx, stored, request)
-    const token = await issueToken(tx, 'verify-email', stored.user._id, ctx.config.linkTtlSeconds)
+  const confirm: Confirm = async (tx, userId) => {
+    const token = await issueToken(tx, 'verify-email', userId, ctx.config.linkTtlSeconds)
     await sendLinkMail(ctx, 'verify-email', email, authLink(ctx, 'verify-email', token))
-    return { user: stored.user, session: null }
-  })
+  }
+  return signUp(ctx, { email }, input, request, ctx.config.emailConfirmation ? confirm : undefined)
 }
 
 /**
@@ -55,25 +49,36 @@ export async function signUpWithPhone(
   request: AuthRequest,
 ): Promise<AuthGrant> {
   const phone = normalizePhone(input.phone)
+  const confirm: Confirm = async (tx, userId) => {
+    const code = await issueCode(tx, 'verify-phone', phone, userId, ctx.config.codeTtlSeconds)
+    await sendCodeSms(ctx, phone, code)
+  }
+  return signUp(ctx, { phone }, input, request, ctx.config.phoneConfirmation ? confirm : undefined)
+}
+
+/**
+ * Creates the account and, in the same transaction, either opens a session or sends the
+ * confirmation: a failed send leaves no account behind.
+ */
+async function signUp(
+  ctx: AuthContext,
+  identity: { email: string } | { phone: string },
+  input: SignUpInput,
+  request: AuthRequest,
+  confirm: Confirm | undefined,
+): Promise<AuthGrant> {
   const passwordHash = await newPasswordHash(ctx, input.password)
   const profile = readProfile(input.nameOrUserData)
   await throttle(ctx, 'signUpByIp', request.ip)
   return ctx.db.transaction(async (tx) => {
     const stored = await insertUser(tx, {
       id: newObjectId(),
-      phone,
+      ...identity,
       passwordHash,
       ...profile,
     }).catch(conflictOnDuplicate)
-    if (!ctx.config.phoneConfirmation) return grantSession(ctx, tx, stored, request)
-    const code = await issueCode(
-      tx,
-      'verify-phone',
-      phone,
-      stored.user._id,
-      ctx.config.codeTtlSeconds,
-    )
-    await sendCodeSms(ctx, phone, code)
+    if (!confirm) return grantSession(ctx, tx, stored, request)
+    await confirm(tx, stored.user._id)
     return { user: stored.user, session: null }
   })
 }
