@@ -1,13 +1,13 @@
 import { fail } from '../../../tools/errors.js'
 import type { AuthContext } from '../auth-context.js'
-import { normalizePhone, requireText } from '../identifiers.js'
+import { normalizePhone } from '../identifiers.js'
 import { sendCodeSms } from '../messages.js'
 import { acceptCode, issueCode } from '../phone-codes.js'
 import type { CodePurpose } from '../phone-codes.js'
 import { throttle } from '../throttle.js'
 import { findUserByPhone, updateUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { conflictOnDuplicate, grantSession, newPasswordHash } from './shared.js'
+import { conflictOnDuplicate, grantSession, newPasswordHash, phoneAndCode } from './shared.js'
 
 /** Which code a "send" route asks for. */
 export type CodeRequest = 'resend' | 'sign-in' | 'reset-pwd'
@@ -39,10 +39,8 @@ export async function resetPasswordWithCode(
   input: { phone?: unknown; code?: unknown; newPassword?: unknown },
   request: AuthRequest,
 ): Promise<void> {
-  const phone = normalizePhone(input.phone)
-  const code = requireText(input.code, 'code', 16)
   const passwordHash = await newPasswordHash(ctx, input.newPassword, 'newPassword')
-  await throttle(ctx, 'verifyByIp', request.ip)
+  const { phone, code } = await phoneAndCode(ctx, input, request)
   // Outside the transaction: a wrong guess must stay counted when the request fails.
   const accepted = await acceptCode(ctx.db, 'reset-pwd', phone, code, ctx.config.codeMaxAttempts)
   const userId = accepted?.userId
@@ -62,9 +60,7 @@ export async function verifyPhone(
   input: { phone?: unknown; code?: unknown },
   request: AuthRequest,
 ): Promise<AuthGrant> {
-  const phone = normalizePhone(input.phone)
-  const code = requireText(input.code, 'code', 16)
-  await throttle(ctx, 'verifyByIp', request.ip)
+  const { phone, code } = await phoneAndCode(ctx, input, request)
   const max = ctx.config.codeMaxAttempts
   // Codes are checked outside the transaction: a wrong guess must stay counted.
   const signUp = await acceptCode(ctx.db, 'verify-phone', phone, code, max)

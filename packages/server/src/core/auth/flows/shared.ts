@@ -1,7 +1,9 @@
 import type { Queryable } from '../../../adapters/database/database.js'
 import { fail } from '../../../tools/errors.js'
 import type { AuthContext } from '../auth-context.js'
+import { normalizePhone, requireText } from '../identifiers.js'
 import { checkPassword, hashPassword } from '../passwords.js'
+import { throttle } from '../throttle.js'
 import { findUserById, updateUser } from '../user-store.js'
 import type { StoredUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
@@ -58,4 +60,16 @@ export function conflictOnDuplicate(error: unknown): never {
   if (pg.code === '23505' && pg.constraint === 'users_email') throw fail('email_already_exists')
   if (pg.code === '23505' && pg.constraint === 'users_phone') throw fail('phone_already_exists')
   throw error
+}
+
+/** The phone and code of a code-checking route, once the try is counted against the address. */
+export async function phoneAndCode(
+  ctx: AuthContext,
+  input: { phone?: unknown; code?: unknown },
+  request: AuthRequest,
+): Promise<{ phone: string; code: string }> {
+  const phone = normalizePhone(input.phone)
+  const code = requireText(input.code, 'code', 16)
+  await throttle(ctx, 'verifyByIp', request.ip)
+  return { phone, code }
 }

@@ -7,7 +7,7 @@ import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserByPhone, updateUser } from '../user-store.js'
 import type { StoredUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { grantSession } from './shared.js'
+import { grantSession, phoneAndCode } from './shared.js'
 
 /** Signs in with email and password. */
 export async function signInWithEmail(
@@ -47,9 +47,7 @@ export async function signInWithCode(
   input: { phone?: unknown; code?: unknown },
   request: AuthRequest,
 ): Promise<AuthGrant> {
-  const phone = normalizePhone(input.phone)
-  const code = requireText(input.code, 'code', 16)
-  await throttle(ctx, 'verifyByIp', request.ip)
+  const { phone, code } = await phoneAndCode(ctx, input, request)
   // Outside the transaction: a wrong guess must stay counted when the request fails.
   const accepted = await acceptCode(ctx.db, 'sign-in', phone, code, ctx.config.codeMaxAttempts)
   return ctx.db.transaction(async (tx) => {
