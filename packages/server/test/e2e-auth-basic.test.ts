@@ -71,6 +71,25 @@ describe.each(pgTargets())('auth with the published client on $name PostgreSQL',
     expect((await res.json()).email).toBe('cookie@x.test')
   })
 
+  it('runs the SSR cookie helpers: set the cookie, read the user by it, remove it', async () => {
+    const up = await client().auth.signUpWithEmail('ssr@x.test', 'password-1')
+    const headers: Record<string, unknown> = {}
+    const res = {
+      getHeader: (name: string) => headers[name.toLowerCase()],
+      setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
+    }
+    const ssr = client()
+    ssr.auth.setSessionCookie(up.session!.token, {}, res)
+    const cookie = String(headers['set-cookie']).split(';')[0]!
+    expect(cookie).toMatch(/^session_token=/)
+    const req = { headers: { cookie } }
+    const { user, errors } = await ssr.auth.getUserFromDBbyCookie(req, res)
+    expect(errors).toBeNull()
+    expect(user?.email).toBe('ssr@x.test')
+    ssr.auth.removeSessionCookie(req, res)
+    expect(String(headers['set-cookie'])).toMatch(/Max-Age=-1/)
+  })
+
   it('refuses duplicate, malformed and protected sign-up input with clear errors', async () => {
     const c = client()
     await c.auth.signUpWithEmail('dup@x.test', 'password-1')
