@@ -66,6 +66,21 @@ export const ERROR_CATALOG = {
   invalid_token: { status: 400, message: 'The link or token is invalid, used or expired.' },
   invalid_code: { status: 400, message: 'The code is wrong, used or expired.' },
   user_not_found: { status: 404, message: 'The user no longer exists.' },
+
+  // OAuth
+  oauth_provider_not_configured: {
+    status: 404,
+    message: 'No OAuth provider of this name is configured.',
+  },
+  oauth_invalid_state: {
+    status: 400,
+    message: 'The sign-in is unknown, used, expired or from another browser; start it again.',
+  },
+  oauth_denied: { status: 400, message: 'The provider did not authorize the sign-in.' },
+  oauth_exchange_failed: {
+    status: 502,
+    message: "The provider's answer could not be used to sign in.",
+  },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

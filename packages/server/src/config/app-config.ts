@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { oauthConfigSchema } from '../core/auth/oauth/oauth-config.js'
+import { oauthConfigSchema } from './oauth-config.js'
 
 const seconds = (fallback: number) => z.number().int().positive().default(fallback)
 

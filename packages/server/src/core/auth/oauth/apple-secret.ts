@@ -44,16 +44,6 @@ export function appleClientAuth(key: AppleKey, clientId: string, audience: strin
   }
 }
 
-/** Whether a string is a private key Node can sign with (checked when the config is read). */
-export function isPrivateKeyPem(pem: string): boolean {
-  try {
-    createPrivateKey(pem)
-    return true
-  } catch {
-    return false
-  }
-}
-
 function encode(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url')
 }

@@ -1,7 +1,7 @@
 import { allowInsecureRequests, Configuration, discovery } from 'openid-client'
 import { fail } from '../../../tools/errors.js'
-import { isLoopbackUrl } from './oauth-config.js'
-import type { OAuthConfig } from './oauth-config.js'
+import { isLoopbackUrl } from '../../../config/oauth-config.js'
+import type { OAuthConfig } from '../../../config/oauth-config.js'
 import type { ProviderSpec } from './oauth-types.js'
 import { providerSpecs } from './provider-specs.js'
 

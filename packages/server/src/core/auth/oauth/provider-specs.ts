@@ -1,12 +1,13 @@
 import { ClientSecretBasic, ClientSecretPost } from 'openid-client'
 import { appleClientAuth } from './apple-secret.js'
+import { OAUTH2_PROVIDERS } from '../../../config/oauth-config.js'
 import type {
   AppleProviderConfig,
   GoogleProviderConfig,
   OAuth2ProviderConfig,
   OAuthConfig,
   OidcProviderConfig,
-} from './oauth-config.js'
+} from '../../../config/oauth-config.js'
 import type { OAuth2ProviderSpec, OidcProviderSpec, ProviderSpec } from './oauth-types.js'
 import {
   appleProfile,
@@ -17,7 +18,7 @@ import {
   twitterProfile,
 } from './profiles.js'
 
-type OAuth2Name = 'github' | 'facebook' | 'twitter' | 'discord'
+type OAuth2Name = (typeof OAUTH2_PROVIDERS)[number]
 
 // The public endpoints of the plain OAuth 2.0 providers, their default scopes and their
 // profile readers. X (Twitter) wants the client secret in HTTP Basic; the others in the body.
@@ -66,7 +67,7 @@ export function providerSpecs(config: OAuthConfig | undefined): Map<string, Prov
   if (!config) return specs
   if (config.google) specs.set('google', googleSpec(config.google))
   if (config.apple) specs.set('apple', appleSpec(config.apple))
-  for (const name of Object.keys(OAUTH2_DEFAULTS) as OAuth2Name[]) {
+  for (const name of OAUTH2_PROVIDERS) {
     const settings = config[name]
     if (settings) specs.set(name, oauth2Spec(name, settings))
   }

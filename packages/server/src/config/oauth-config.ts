@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { isPrivateKeyPem } from './apple-secret.js'
+import { createPrivateKey } from 'node:crypto'
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/
 
@@ -24,9 +24,6 @@ export const OIDC_PROVIDERS = ['google', 'apple'] as const
 
 /** Every built-in provider name, as `signInWithProvider` knows them. */
 export const BUILT_IN_PROVIDERS = [...OIDC_PROVIDERS, ...OAUTH2_PROVIDERS] as const
-
-/** A built-in provider name. */
-export type BuiltInProvider = (typeof BUILT_IN_PROVIDERS)[number]
 
 // Names a generic provider may not take: the built-ins, the local provider, and mailed links.
 const RESERVED = new Set<string>([
@@ -85,10 +82,19 @@ const oidcProvider = z.strictObject({
   scopes,
 })
 
-const oidcName = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'expected a lower-case name like "keycloak"')
-  .refine((name) => !RESERVED.has(name), { error: 'this name is reserved' })
+const NAME = /^[a-z0-9][a-z0-9_-]{0,31}$/
+
+// Checked here rather than as the record's key schema, so the message names the bad key.
+const oidcProviders = z.record(z.string(), oidcProvider).superRefine((providers, ctx) => {
+  for (const name of Object.keys(providers)) {
+    const message = RESERVED.has(name)
+      ? `'${name}' is reserved; configure built-in providers under their own key`
+      : NAME.test(name)
+        ? undefined
+        : `'${name}' is not a provider name: use lower-case letters, digits, - and _`
+    if (message) ctx.addIssue({ code: 'custom', path: [name], message })
+  }
+})
 
 /** The schema of `auth.oauth`: the built-in providers, and any OpenID Connect provider by name. */
 export const oauthConfigSchema = z.strictObject({
@@ -99,7 +105,7 @@ export const oauthConfigSchema = z.strictObject({
   twitter: oauth2Provider.optional(),
   discord: oauth2Provider.optional(),
   /** Any OpenID Connect provider, by the name that goes in `/_auth/<name>`. */
-  oidc: z.record(oidcName, oidcProvider).optional(),
+  oidc: oidcProviders.optional(),
 })
 
 /** `auth.oauth` with its defaults. */
@@ -116,3 +122,13 @@ export type AppleProviderConfig = z.output<typeof appleProvider>
 
 /** The settings of a generic OpenID Connect provider. */
 export type OidcProviderConfig = z.output<typeof oidcProvider>
+
+/** Whether a text is a PEM private key Node can load (Apple's `.p8` key). */
+export function isPrivateKeyPem(pem: string): boolean {
+  try {
+    createPrivateKey(pem)
+    return true
+  } catch {
+    return false
+  }
+}
