@@ -4,6 +4,9 @@ import { hashSecret, randomSecret } from '../../tools/secrets.js'
 /** What a one-time link token is for. */
 export type TokenPurpose = 'verify-email' | 'magic-link' | 'reset-pwd' | 'change-email' | 'grant'
 
+/** How long the grant token of a followed link or an OAuth sign-in lives. */
+export const GRANT_TTL_SECONDS = 10 * 60
+
 /** A consumed token: whose, and what it carried. */
 export interface ConsumedToken {
   userId: string

@@ -1,7 +1,7 @@
 import { fail } from '../../../tools/errors.js'
 import { hashSecret } from '../../../tools/secrets.js'
 import type { AuthContext } from '../auth-context.js'
-import { consumeToken, issueToken } from '../one-time-tokens.js'
+import { consumeToken, GRANT_TTL_SECONDS, issueToken } from '../one-time-tokens.js'
 import { updateUser } from '../user-store.js'
 
 /** The links mail carries, as `/_auth/<link>?token=...`. */
@@ -13,7 +13,6 @@ export interface LinkOutcome {
   accessToken: string
 }
 
-const GRANT_TTL_SECONDS = 10 * 60
 
 /**
  * Handles a followed mail link. Confirmation, magic and email-change links are used up here and

@@ -1,7 +1,7 @@
 import { fail } from '../../../tools/errors.js'
 import { hashSecret, safeEqual } from '../../../tools/secrets.js'
 import type { AuthContext } from '../auth-context.js'
-import { issueToken } from '../one-time-tokens.js'
+import { GRANT_TTL_SECONDS, issueToken } from '../one-time-tokens.js'
 import { throttle } from '../throttle.js'
 import type { AuthRequest } from '../user-types.js'
 import { exchangeCode } from './code-exchange.js'
@@ -12,7 +12,6 @@ import type { PendingSignIn } from './oauth-states.js'
 import { OAUTH_ACTION } from './oauth-types.js'
 import type { OAuthOutcome } from './oauth-types.js'
 
-const GRANT_TTL_SECONDS = 10 * 60
 
 /**
  * Finishes a sign-in at the callback: the state is used up (unknown, expired, for another
