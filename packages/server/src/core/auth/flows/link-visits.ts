@@ -13,7 +13,6 @@ export interface LinkOutcome {
   accessToken: string
 }
 
-
 /**
  * Handles a followed mail link. Confirmation, magic and email-change links are used up here and
  * answered with a short-lived grant token for `getAuthGrant`; a reset link is only checked, its

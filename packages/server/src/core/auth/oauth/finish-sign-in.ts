@@ -12,7 +12,6 @@ import type { PendingSignIn } from './oauth-states.js'
 import { OAUTH_ACTION } from './oauth-types.js'
 import type { OAuthOutcome } from './oauth-types.js'
 
-
 /**
  * Finishes a sign-in at the callback: the state is used up (unknown, expired, for another
  * provider or from another browser: 400 oauth_invalid_state), a provider `error` is 400
