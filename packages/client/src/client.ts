@@ -1,4 +1,5 @@
 import { AuthManager } from './auth-manager.js'
+import { CacheManager } from './cache-manager.js'
 import { ClientError } from './client-error.js'
 import { Fetcher } from './fetcher.js'
 import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
@@ -39,6 +40,7 @@ export class AltogicClient {
   protected settings: ClientSettings
   readonly #fetcher: Fetcher
   readonly #auth: AuthManager
+  #cache: CacheManager | undefined
 
   /** Checks the arguments, builds the transport and restores a stored session. */
   constructor(envUrl: string, clientKey: string, options?: ClientOptions) {
@@ -58,6 +60,12 @@ export class AltogicClient {
   /** Users, sessions and sign-in. */
   get auth(): AuthManager {
     return this.#auth
+  }
+
+  /** The app's key/value cache; created on first use. */
+  get cache(): CacheManager {
+    this.#cache ??= new CacheManager(this.#fetcher)
+    return this.#cache
   }
 
   /** Basalt: the explicit realtime URL given in the options, if any. */

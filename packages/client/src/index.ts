@@ -12,6 +12,8 @@ export type {
   SessionsResult,
   UserResult,
 } from './auth-types.js'
+export { CacheManager } from './cache-manager.js'
+export type { CacheListResult, CacheResult } from './cache-manager.js'
 export { ClientError } from './client-error.js'
 export { Fetcher } from './fetcher.js'
 export type { FetcherOptions } from './fetcher.js'

@@ -81,6 +81,16 @@ export const ERROR_CATALOG = {
     status: 502,
     message: "The provider's answer could not be used to sign in.",
   },
+
+  // Cache
+  cache_key_size_exceeded: {
+    status: 413,
+    message: 'The cache value is larger than the limit.',
+  },
+  cache_value_not_integer: {
+    status: 400,
+    message: 'The cached value is not an integer, or the result is out of range.',
+  },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
 import { MemoryRateLimiter } from './adapters/rate-limit/memory/memory-rate-limiter.js'
 import { RedisRateLimiter } from './adapters/rate-limit/redis/redis-rate-limiter.js'
+import type { CacheStore } from './adapters/cache/cache-store.js'
+import { MemoryCache } from './adapters/cache/memory/memory-cache.js'
+import { RedisCache } from './adapters/cache/redis/redis-cache.js'
 import { buildApp } from './api/app.js'
+import { CacheService } from './core/cache/cache-service.js'
 import type { ServerConfig } from './config/server-config.js'
 import { checkHealth } from './core/health/check-health.js'
 import type { CreatedKey } from './core/keys/create-key.js'
@@ -37,6 +41,9 @@ export { revokeKey } from './core/keys/revoke-key.js'
 export { listKeys } from './core/keys/key-store.js'
 export type { ApiAccess, KeyRecord, KeySpec, KeyType, RateLimit } from './core/keys/key-types.js'
 export { BasaltError, fail } from './tools/errors.js'
+export { CacheService } from './core/cache/cache-service.js'
+export type { CacheListPage } from './core/cache/cache-service.js'
+export type { CacheStats } from './core/cache/cache-stats.js'
 
 /** A running Basalt server. */
 export interface BasaltServer {
@@ -51,6 +58,8 @@ export interface BasaltServer {
    * mode, of an app with no keys.
    */
   readonly developmentKey: CreatedKey | undefined
+  /** The app's cache, as the cache routes use it (for app code and other modules). */
+  readonly cache: CacheService
   /** Starts listening on the configured host and port; answers the base URL. */
   listen(): Promise<string>
   /** Stops accepting, finishes in-flight requests, closes pools, stops the embedded database. */
@@ -71,6 +80,8 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   const rateLimiter = config.redisUrl
     ? new RedisRateLimiter(config.redisUrl, { onError })
     : new MemoryRateLimiter()
+  const cacheStore = pickCacheStore(config, onError)
+  const cache = new CacheService(cacheStore)
   const keys = new KeyVerifier(database.db)
   const sessions = new SessionService(database.db, config.app.auth.sessionTtlSeconds)
   const mailer = pickMailer(config, database.db, logger)
@@ -93,7 +104,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     // A production app gets no key it did not ask for: `basalt keys create` makes one.
     if (config.mode === 'development') developmentKey = await ensureDevelopmentKey(database.db)
     app = await buildApp(
-      { keys, rateLimiter, sessions, auth, health: () => checkHealth(database.db) },
+      { keys, rateLimiter, sessions, auth, cache, health: () => checkHealth(database.db) },
       {
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
@@ -104,24 +115,45 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   } catch (error) {
     await mailer.close().catch(() => undefined)
     await rateLimiter.close().catch(() => undefined)
+    await cacheStore.close().catch(() => undefined)
     await database.close()
     throw error
   }
   app.addHook('onClose', async () => {
     await mailer.close()
     await rateLimiter.close()
+    await cacheStore.close()
     await database.close()
   })
   return {
     app,
     database,
     developmentKey,
+    cache,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
       return listeningAt
     },
     close: () => app.close(),
   }
+}
+
+/** Redis when configured (keys under `basalt:<app>:cache:`), else this process's memory. */
+function pickCacheStore(config: ServerConfig, onError: (error: Error) => void): CacheStore {
+  if (!config.redisUrl) return new MemoryCache()
+  return new RedisCache(config.redisUrl, {
+    namespace: `basalt:${appSlug(config.app.name)}`,
+    onError,
+  })
+}
+
+/** The app's name as a Redis key segment: lower case letters, digits and dashes. */
+function appSlug(name: string | undefined): string {
+  const slug = (name ?? '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+  return slug || 'default'
 }
 
 /** SMTP when configured, else the dev outbox (a table, and the log). */

@@ -48,9 +48,9 @@ describe.each(pgTargets())(
       })
     })
 
-    it('gets a JSON 404 for a module route that does not exist yet, with a valid key', async () => {
+    it('gets a JSON 404 for a REST route that does not exist, with a valid key', async () => {
       const client = createClient(url, t.clientKey)
-      const { data, errors } = await within(client.cache.get('some-key'))
+      const { data, errors } = await within(client.endpoint.get('/_api/rest/v1/no-such-module'))
       expect(data).toBeNull()
       expect(errors?.status).toBe(404)
       expect(errors?.items[0]?.code).toBe('resource_not_found')

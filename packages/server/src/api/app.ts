@@ -5,6 +5,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { HEADERS } from '@basalt/protocol'
 import type { RateLimiter } from '../adapters/rate-limit/rate-limiter.js'
 import type { AuthContext } from '../core/auth/auth-context.js'
+import type { CacheService } from '../core/cache/cache-service.js'
 import type { HealthReport } from '../core/health/check-health.js'
 import type { RateLimit } from '../core/keys/key-types.js'
 import type { KeyVerifier } from '../core/keys/key-verifier.js'
@@ -15,6 +16,7 @@ import { registerClientKeyGuard } from './plugins/client-key-guard.js'
 import { registerCors } from './plugins/cors.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
+import { registerCacheRoutes } from './routes/cache/cache-routes.js'
 import { followLinkRoute } from './routes/auth-links/follow-link.js'
 import { registerOAuthRoutes } from './routes/oauth/oauth-routes.js'
 import { getHealth } from './routes/health/get-health.js'
@@ -27,6 +29,7 @@ export interface AppDeps {
   sessions: SessionResolver
   health: () => Promise<HealthReport>
   auth: AuthContext
+  cache: CacheService
 }
 
 /** HTTP settings of the app. */
@@ -71,6 +74,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerAuthRoutes(app, deps.auth)
   followLinkRoute(app, deps.auth)
   registerOAuthRoutes(app, deps.auth)
+  registerCacheRoutes(app, deps.cache)
   return app
 }
 
