@@ -1,3 +1,4 @@
+import type { Queryable } from '../../../adapters/database/database.js'
 import { fail } from '../../../tools/errors.js'
 import type { AuthContext } from '../auth-context.js'
 import { normalizeEmail, normalizePhone, requireText } from '../identifiers.js'
@@ -16,13 +17,12 @@ export async function signInWithEmail(
   request: AuthRequest,
 ): Promise<AuthGrant> {
   const email = normalizeEmail(input.email)
-  const password = requireText(input.password, 'password')
-  await throttle(ctx, 'signInByIp', request.ip)
-  await throttle(ctx, 'signInByAccount', email)
-  const stored = await findUserByEmail(ctx.db, email)
-  await passwordOrFail(stored, password)
-  if (ctx.config.emailConfirmation && !stored!.user.emailVerified) throw fail('email_not_verified')
-  return ctx.db.transaction((tx) => grantSession(ctx, tx, stored!, request))
+  return signInWithPassword(ctx, request, email, input.password, {
+    find: findUserByEmail,
+    mustBeVerified: ctx.config.emailConfirmation,
+    isVerified: (stored) => stored.user.emailVerified,
+    unverified: 'email_not_verified',
+  })
 }
 
 /** Signs in with phone and password. */
@@ -32,13 +32,38 @@ export async function signInWithPhone(
   request: AuthRequest,
 ): Promise<AuthGrant> {
   const phone = normalizePhone(input.phone)
-  const password = requireText(input.password, 'password')
+  return signInWithPassword(ctx, request, phone, input.password, {
+    find: findUserByPhone,
+    mustBeVerified: ctx.config.phoneConfirmation,
+    isVerified: (stored) => stored.user.phoneVerified,
+    unverified: 'phone_not_verified',
+  })
+}
+
+/** How a password sign-in finds the account and checks its confirmation. */
+interface PasswordAccount {
+  find: (db: Queryable, identifier: string) => Promise<StoredUser | undefined>
+  mustBeVerified: boolean
+  isVerified: (stored: StoredUser) => boolean
+  unverified: 'email_not_verified' | 'phone_not_verified'
+}
+
+async function signInWithPassword(
+  ctx: AuthContext,
+  request: AuthRequest,
+  identifier: string,
+  rawPassword: unknown,
+  account: PasswordAccount,
+): Promise<AuthGrant> {
+  const password = requireText(rawPassword, 'password')
   await throttle(ctx, 'signInByIp', request.ip)
-  await throttle(ctx, 'signInByAccount', phone)
-  const stored = await findUserByPhone(ctx.db, phone)
-  await passwordOrFail(stored, password)
-  if (ctx.config.phoneConfirmation && !stored!.user.phoneVerified) throw fail('phone_not_verified')
-  return ctx.db.transaction((tx) => grantSession(ctx, tx, stored!, request))
+  await throttle(ctx, 'signInByAccount', identifier)
+  const stored = await account.find(ctx.db, identifier)
+  const ok = await checkPassword(stored?.passwordHash ?? null, password)
+  // Same answer, and about the same time, for an unknown account and a wrong password.
+  if (!stored || !ok) throw fail('invalid_credentials')
+  if (account.mustBeVerified && !account.isVerified(stored)) throw fail(account.unverified)
+  return ctx.db.transaction((tx) => grantSession(ctx, tx, stored, request))
 }
 
 /** Signs in with an SMS code sent by `send-code`; the code also confirms the number. */
@@ -57,10 +82,4 @@ export async function signInWithCode(
     if (!stored || stored.user.phone !== phone) throw fail('invalid_code')
     return grantSession(ctx, tx, stored, request)
   })
-}
-
-/** Same answer and similar time for an unknown account and a wrong password. */
-async function passwordOrFail(stored: StoredUser | undefined, password: string): Promise<void> {
-  const ok = await checkPassword(stored?.passwordHash ?? null, password)
-  if (!stored || !ok) throw fail('invalid_credentials')
 }
