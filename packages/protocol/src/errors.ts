@@ -91,6 +91,20 @@ export const ERROR_CATALOG = {
     status: 400,
     message: 'The cached value is not an integer, or the result is out of range.',
   },
+
+  // Realtime
+  realtime_invalid_payload: {
+    status: 400,
+    message: 'The realtime event payload is not valid.',
+  },
+  realtime_payload_too_large: {
+    status: 413,
+    message: 'The realtime event payload is larger than the limit.',
+  },
+  realtime_too_many_channels: {
+    status: 400,
+    message: 'The socket is in as many channels as it may join.',
+  },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { Redis } from 'ioredis'
 import { pino } from 'pino'
 import { MemoryRateLimiter } from './adapters/rate-limit/memory/memory-rate-limiter.js'
 import { RedisRateLimiter } from './adapters/rate-limit/redis/redis-rate-limiter.js'
@@ -6,6 +8,9 @@ import type { CacheStore } from './adapters/cache/cache-store.js'
 import { MemoryCache } from './adapters/cache/memory/memory-cache.js'
 import { RedisCache } from './adapters/cache/redis/redis-cache.js'
 import { buildApp } from './api/app.js'
+import { attachRealtime } from './api/realtime/realtime-server.js'
+import type { RealtimeServer } from './api/realtime/realtime-server.js'
+import { RealtimeService } from './core/realtime/realtime-service.js'
 import { CacheService } from './core/cache/cache-service.js'
 import type { ServerConfig } from './config/server-config.js'
 import { checkHealth } from './core/health/check-health.js'
@@ -44,6 +49,8 @@ export { BasaltError, fail } from './tools/errors.js'
 export { CacheService } from './core/cache/cache-service.js'
 export type { CacheListPage } from './core/cache/cache-service.js'
 export type { CacheStats } from './core/cache/cache-stats.js'
+export { RealtimeService } from './core/realtime/realtime-service.js'
+export type { EventData, Member } from './core/realtime/realtime-events.js'
 
 /** A running Basalt server. */
 export interface BasaltServer {
@@ -60,6 +67,8 @@ export interface BasaltServer {
   readonly developmentKey: CreatedKey | undefined
   /** The app's cache, as the cache routes use it (for app code and other modules). */
   readonly cache: CacheService
+  /** Realtime for app code: send to a channel, broadcast, list members (every process). */
+  readonly realtime: RealtimeService
   /** Starts listening on the configured host and port; answers the base URL. */
   listen(): Promise<string>
   /** Stops accepting, finishes in-flight requests, closes pools, stops the embedded database. */
@@ -84,6 +93,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   const cache = new CacheService(cacheStore)
   const keys = new KeyVerifier(database.db)
   const sessions = new SessionService(database.db, config.app.auth.sessionTtlSeconds)
+  const realtime = new RealtimeService()
   const mailer = pickMailer(config, database.db, logger)
   let listeningAt: string | undefined
   const auth: AuthContext = {
@@ -104,7 +114,15 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     // A production app gets no key it did not ask for: `basalt keys create` makes one.
     if (config.mode === 'development') developmentKey = await ensureDevelopmentKey(database.db)
     app = await buildApp(
-      { keys, rateLimiter, sessions, auth, cache, health: () => checkHealth(database.db) },
+      {
+        keys,
+        rateLimiter,
+        sessions,
+        auth,
+        cache,
+        realtime,
+        health: () => checkHealth(database.db),
+      },
       {
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
@@ -119,6 +137,13 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     await database.close()
     throw error
   }
+  const sockets = startRealtime(app, config, { keys, sessions }, onError)
+  realtime.attach(sockets.server)
+  // Before the HTTP server closes: open WebSockets would otherwise hold the close open.
+  app.addHook('preClose', async () => {
+    await sockets.server.close()
+    await sockets.closeRedis()
+  })
   app.addHook('onClose', async () => {
     await mailer.close()
     await rateLimiter.close()
@@ -130,12 +155,39 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     database,
     developmentKey,
     cache,
+    realtime,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
       return listeningAt
     },
     close: () => app.close(),
   }
+}
+
+/**
+ * The socket.io server on Fastify's HTTP server; with Redis, sockets of every process share
+ * channels and broadcasts through the Redis adapter (channels under `basalt:<app>:socket.io`).
+ */
+function startRealtime(
+  app: FastifyInstance,
+  config: ServerConfig,
+  deps: Pick<Parameters<typeof attachRealtime>[1], 'keys' | 'sessions'>,
+  onError: (error: Error) => void,
+): { server: RealtimeServer; closeRedis: () => Promise<void> } {
+  if (!config.redisUrl) {
+    const server = attachRealtime(app.server, { ...deps, logger: app.log })
+    return { server, closeRedis: async () => undefined }
+  }
+  const pub = new Redis(config.redisUrl)
+  const sub = pub.duplicate()
+  pub.on('error', onError)
+  sub.on('error', onError)
+  const adapter = createAdapter(pub, sub, { key: `basalt:${appSlug(config.app.name)}:socket.io` })
+  const server = attachRealtime(app.server, { ...deps, logger: app.log, adapter })
+  const closeRedis = async () => {
+    await Promise.allSettled([pub.quit(), sub.quit()])
+  }
+  return { server, closeRedis }
 }
 
 /** Redis when configured (keys under `basalt:<app>:cache:`), else this process's memory. */

@@ -6,6 +6,7 @@ import { HEADERS } from '@basalt/protocol'
 import type { RateLimiter } from '../adapters/rate-limit/rate-limiter.js'
 import type { AuthContext } from '../core/auth/auth-context.js'
 import type { CacheService } from '../core/cache/cache-service.js'
+import type { RealtimeService } from '../core/realtime/realtime-service.js'
 import type { HealthReport } from '../core/health/check-health.js'
 import type { RateLimit } from '../core/keys/key-types.js'
 import type { KeyVerifier } from '../core/keys/key-verifier.js'
@@ -17,6 +18,7 @@ import { registerCors } from './plugins/cors.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { registerCacheRoutes } from './routes/cache/cache-routes.js'
+import { registerRealtimeRoutes } from './routes/realtime/realtime-routes.js'
 import { followLinkRoute } from './routes/auth-links/follow-link.js'
 import { registerOAuthRoutes } from './routes/oauth/oauth-routes.js'
 import { getHealth } from './routes/health/get-health.js'
@@ -30,6 +32,7 @@ export interface AppDeps {
   health: () => Promise<HealthReport>
   auth: AuthContext
   cache: CacheService
+  realtime: RealtimeService
 }
 
 /** HTTP settings of the app. */
@@ -75,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   followLinkRoute(app, deps.auth)
   registerOAuthRoutes(app, deps.auth)
   registerCacheRoutes(app, deps.cache)
+  registerRealtimeRoutes(app, deps.realtime)
   return app
 }
 

@@ -1,0 +1,40 @@
+/** Events a client emits (protocol §7.3). */
+export const CLIENT_EVENTS = {
+  join: 'join',
+  leave: 'leave',
+  update: 'update',
+  message: 'message',
+} as const
+
+/** Events the server emits besides the app's own message names (protocol §7.4). */
+export const SERVER_EVENTS = {
+  join: 'channel:join',
+  leave: 'channel:leave',
+  update: 'channel:update',
+  error: 'error',
+} as const
+
+/** One member of a channel, as `channel:*` events and get-members carry it. */
+export interface Member {
+  id: string
+  data: unknown
+}
+
+/** The payload of every channel and message event: `channel` is null for a broadcast. */
+export interface EventData {
+  channel: string | null
+  message: unknown
+}
+
+/** Socket rooms that stand for channels carry this prefix, so no channel is a socket id. */
+const CHANNEL_ROOM_PREFIX = 'ch:'
+
+/** The socket room of a channel. */
+export function channelRoom(channel: string): string {
+  return CHANNEL_ROOM_PREFIX + channel
+}
+
+/** The channel of a socket room, or undefined when the room is not a channel (a socket id). */
+export function roomChannel(room: string): string | undefined {
+  return room.startsWith(CHANNEL_ROOM_PREFIX) ? room.slice(CHANNEL_ROOM_PREFIX.length) : undefined
+}

@@ -1,0 +1,113 @@
+import dns from 'node:dns'
+import type { LookupAddress, LookupOptions } from 'node:dns'
+import { createClient } from 'altogic'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pgTargets } from '../../../test-support/databases.js'
+import { memoryStorage } from '../../../test-support/memory-storage.js'
+import { startTestServer } from '../../../test-support/server.js'
+import type { TestServer } from '../../../test-support/server.js'
+
+// The published altogic@2.3.9 client's `client.realtime`, unmodified. It derives its socket URL
+// from the env URL (protocol §7.1): `http://api.basalt.test:<port>` gives
+// `http://realtime.api.basalt.test:<port>`, which a patched dns.lookup sends to 127.0.0.1.
+const HOST_SUFFIX = '.basalt.test'
+const realLookup = dns.lookup
+
+type Client = ReturnType<typeof createClient>
+
+function patchDns(): void {
+  const patched = (hostname: string, options: unknown, callback?: unknown) => {
+    const done = (typeof options === 'function' ? options : callback) as (
+      error: Error | null,
+      address: string | LookupAddress[],
+      family?: number,
+    ) => void
+    if (!hostname.endsWith(HOST_SUFFIX)) {
+      return (realLookup as (...args: unknown[]) => void)(hostname, options, callback)
+    }
+    const all = typeof options === 'object' && (options as LookupOptions | null)?.all
+    if (all) return done(null, [{ address: '127.0.0.1', family: 4 }])
+    done(null, '127.0.0.1', 4)
+  }
+  ;(dns as { lookup: unknown }).lookup = patched
+}
+
+const waitFor = async <T>(read: () => T | undefined, ms = 4000): Promise<T> => {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = read()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('realtime through the published altogic client', () => {
+  let t: TestServer
+  let envUrl: string
+  const clients: Client[] = []
+  const client = (key = t.clientKey, echoMessages = true) => {
+    const made = createClient(envUrl, key, {
+      localStorage: memoryStorage(),
+      realtime: { echoMessages, autoJoinChannels: true, bufferMessages: true },
+    })
+    clients.push(made)
+    return made
+  }
+
+  beforeAll(async () => {
+    patchDns()
+    t = await startTestServer(pgTargets()[0]!)
+    const port = new URL(await t.server.listen()).port
+    envUrl = `http://api.basalt.test:${port}`
+  })
+  afterAll(async () => {
+    for (const made of clients) made.realtime.close()
+    ;(dns as { lookup: unknown }).lookup = realLookup
+    await t.close()
+  })
+
+  it('joins, sends, hears messages and lists members', async () => {
+    const alice = client()
+    const bob = client()
+    const heard: unknown[] = []
+    const joins: unknown[] = []
+    bob.realtime.on('greeting', (payload) => heard.push(payload))
+    bob.realtime.onJoin((payload) => joins.push(payload))
+    alice.realtime.updateProfile({ name: 'Alice' })
+    bob.realtime.join('lobby')
+    await waitFor(() =>
+      joins.find(
+        (p) => (p as { message: { id: string } }).message.id === bob.realtime.getSocketId(),
+      ),
+    )
+    alice.realtime.join('lobby')
+    await waitFor(() => (joins.length >= 2 ? true : undefined))
+    expect(joins[1]).toEqual({
+      channel: 'lobby',
+      message: { id: alice.realtime.getSocketId(), data: { name: 'Alice' } },
+    })
+
+    alice.realtime.send('lobby', 'greeting', { text: 'hello' })
+    expect(await waitFor(() => heard[0])).toEqual({ channel: 'lobby', message: { text: 'hello' } })
+
+    const members = await alice.realtime.getMembers('lobby')
+    expect(members.errors).toBeNull()
+    expect(members.data).toEqual(
+      expect.arrayContaining([
+        { id: alice.realtime.getSocketId(), data: { name: 'Alice' } },
+        { id: bob.realtime.getSocketId() },
+      ]),
+    )
+    expect(members.data).toHaveLength(2)
+  })
+
+  it('reports a refused handshake through onError, with the error entry', async () => {
+    const stranger = client('ck-unknown')
+    const error = await new Promise<Error & { data?: unknown }>((resolve) =>
+      stranger.realtime.onError(resolve),
+    )
+    expect(error.data).toMatchObject({ origin: 'client_error', code: 'invalid_client_key' })
+    expect(stranger.realtime.isConnected()).toBe(false)
+  })
+})
