@@ -28,7 +28,7 @@ export class PostgresDatabase implements Database {
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
     })
-    this.#pool.on('error', (error) => options.onError?.(error))
+    this.#pool.on('error', (error) => this.#report(error))
   }
 
   async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -77,6 +77,11 @@ export class PostgresDatabase implements Database {
     await this.#pool.end()
   }
 
+  /** Connection errors are worth a log line, except those of connections being closed. */
+  #report(error: Error): void {
+    if (!this.#closed) this.#options.onError?.(error)
+  }
+
   #ensureListener(): Promise<pg.Client> {
     this.#listener ??= this.#connectListener().catch((error: unknown) => {
       this.#listener = undefined
@@ -93,7 +98,7 @@ export class PostgresDatabase implements Database {
         handler(message.payload ?? '')
       }
     })
-    client.on('error', (error) => this.#options.onError?.(error))
+    client.on('error', (error) => this.#report(error))
     client.on('end', () => this.#onListenerLost())
     await client.connect()
     for (const channel of this.#handlers.keys()) {
