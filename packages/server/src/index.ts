@@ -105,6 +105,18 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     sms: pickSmsSender(config, database.db, logger),
     sessions,
     limiter: rateLimiter,
+    events: {
+      // Protocol §7.4: positional (eventName, session | null[, user]).
+      // A failed emit is logged, never turned into a failure of the change that committed.
+      emit: (userId, event, session, user) => {
+        try {
+          const args = user === undefined ? [event, session] : [event, session, user]
+          realtime.emitToUser(userId, event, ...args)
+        } catch (error) {
+          logger.error({ err: error, event }, 'realtime user event failed')
+        }
+      },
+    },
   }
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ServerOptions } from 'socket.io'
 import type { FastifyBaseLogger } from 'fastify'
-import { channelRoom } from '../../core/realtime/realtime-events.js'
+import { channelRoom, userRoom } from '../../core/realtime/realtime-events.js'
 import type { Member } from '../../core/realtime/realtime-events.js'
 import { authorizeHandshake } from '../../core/realtime/realtime-handshake.js'
 import type { HandshakeAuth, HandshakeDeps } from '../../core/realtime/realtime-handshake.js'
@@ -48,11 +48,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps)
       })
       .catch((error: unknown) => next(rejection(error, deps.logger)))
   })
-  io.on('connection', (socket) => registerSocketHandlers(io, socket))
+  io.on('connection', (socket) => {
+    // The user's room carries the user:* events; the Redis adapter spans it across processes.
+    const userId = socket.data.identity.userId
+    if (userId) void socket.join(userRoom(userId))
+    registerSocketHandlers(io, socket)
+  })
   return {
     io,
     emit: (channel, eventName, payload) => {
       ;(channel === null ? io : io.to(channelRoom(channel))).emit(eventName, payload)
+    },
+    emitToUser: (userId, eventName, args) => {
+      io.to(userRoom(userId)).emit(eventName, ...args)
     },
     members: async (channel) => {
       const sockets = await io.in(channelRoom(channel)).fetchSockets()

@@ -4,6 +4,7 @@ import type { RateLimiter } from '../../adapters/rate-limit/rate-limiter.js'
 import type { SmsSender } from '../../adapters/sms/sms-sender.js'
 import type { AuthConfig } from '../../config/app-config.js'
 import type { SessionService } from './session-service.js'
+import type { UserEvents } from './user-events.js'
 
 /** What every auth flow works with. */
 export interface AuthContext {
@@ -16,4 +17,6 @@ export interface AuthContext {
   sms: SmsSender
   sessions: SessionService
   limiter: RateLimiter
+  /** The realtime `user:*` events; emitted after a flow's transaction commits. */
+  events: UserEvents
 }

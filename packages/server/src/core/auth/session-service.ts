@@ -1,7 +1,13 @@
 import type { Database, Queryable } from '../../adapters/database/database.js'
 import { hashSecret, randomSecret } from '../../tools/secrets.js'
 import type { RequestSession, SessionResolver } from '../sessions/session-resolver.js'
-import { deleteSession, deleteUserSessions, findSession, insertSession } from './session-store.js'
+import {
+  deleteSession,
+  deleteUserSessions,
+  findListedSession,
+  findSession,
+  insertSession,
+} from './session-store.js'
 import type { StoredSession } from './session-store.js'
 import { parseUserAgent } from './user-agent.js'
 import type { Session } from './user-types.js'
@@ -65,20 +71,29 @@ export class SessionService implements SessionResolver {
     return { userId: session.userId, token }
   }
 
-  /** Ends one session of a user, by its token or its listed id (the hash); answers if it existed. */
-  async end(userId: string, tokenOrId: string): Promise<boolean> {
+  /** A live session in its listed shape (the token is its public id), by its token. */
+  async listed(db: Queryable, token: string): Promise<Session | undefined> {
+    return findListedSession(db, hashSecret(token))
+  }
+
+  /**
+   * Ends one session of a user, by its token or its listed id (the hash); answers the ended
+   * session (listed shape), if it existed.
+   */
+  async end(userId: string, tokenOrId: string): Promise<Session | undefined> {
     const hashes = [hashSecret(tokenOrId), tokenOrId]
-    let ended = false
-    for (const hash of hashes) ended = (await deleteSession(this.db, userId, hash)) || ended
+    let ended: Session | undefined
+    for (const hash of hashes) ended = (await deleteSession(this.db, userId, hash)) ?? ended
     await this.#announce(ended ? hashes.join(',') : '')
     return ended
   }
 
-  /** Ends every session of a user, but the one with `keepToken`. */
-  async endAll(tx: Queryable, userId: string, keepToken?: string): Promise<void> {
-    await deleteUserSessions(tx, userId, keepToken && hashSecret(keepToken))
+  /** Ends every session of a user, but the one with `keepToken`; answers those ended. */
+  async endAll(tx: Queryable, userId: string, keepToken?: string): Promise<Session[]> {
+    const ended = await deleteUserSessions(tx, userId, keepToken && hashSecret(keepToken))
     this.#forget(`user:${userId}`)
     await tx.query('SELECT pg_notify($1, $2)', [SESSIONS_CHANNEL, `user:${userId}`])
+    return ended
   }
 
   async #announce(payload: string): Promise<void> {

@@ -46,28 +46,52 @@ export async function listSessions(db: Queryable, userId: string): Promise<Sessi
      ORDER BY created_at DESC`,
     [userId],
   )
-  return rows.map((row) => ({
+  return rows.map(listedSession)
+}
+
+/** One live session in the wire shape, by the hash of its token. */
+export async function findListedSession(db: Queryable, tokenHash: string) {
+  const rows = await db.query<SessionRow>(
+    'SELECT * FROM basalt.sessions WHERE token_hash = $1 AND expires_at > now()',
+    [tokenHash],
+  )
+  return rows[0] && listedSession(rows[0])
+}
+
+/** A session row in the wire shape: its token is the public id (the hash), never the secret. */
+function listedSession(row: SessionRow): Session {
+  return {
     userId: row.user_id,
     token: row.token_hash,
     creationDtm: row.created_at.toISOString(),
     userAgent: row.user_agent,
     accessGroupKeys: [],
-  }))
+  }
 }
 
-/** Deletes one session of a user; answers whether it existed. */
-export async function deleteSession(db: Queryable, userId: string, tokenHash: string) {
-  const rows = await db.query(
-    'DELETE FROM basalt.sessions WHERE user_id = $1 AND token_hash = $2 RETURNING token_hash',
+/** Deletes one session of a user; answers it (listed shape) if it existed. */
+export async function deleteSession(
+  db: Queryable,
+  userId: string,
+  tokenHash: string,
+): Promise<Session | undefined> {
+  const rows = await db.query<SessionRow>(
+    'DELETE FROM basalt.sessions WHERE user_id = $1 AND token_hash = $2 RETURNING *',
     [userId, tokenHash],
   )
-  return rows.length > 0
+  return rows[0] && listedSession(rows[0])
 }
 
-/** Deletes every session of a user, but `keepHash` when given. */
-export async function deleteUserSessions(db: Queryable, userId: string, keepHash?: string) {
-  await db.query(
-    'DELETE FROM basalt.sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)',
+/** Deletes every session of a user, but `keepHash` when given; answers those deleted. */
+export async function deleteUserSessions(
+  db: Queryable,
+  userId: string,
+  keepHash?: string,
+): Promise<Session[]> {
+  const rows = await db.query<SessionRow>(
+    `DELETE FROM basalt.sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)
+     RETURNING *`,
     [userId, keepHash ?? null],
   )
+  return rows.map(listedSession)
 }

@@ -34,6 +34,11 @@ export function channelRoom(channel: string): string {
   return CHANNEL_ROOM_PREFIX + channel
 }
 
+/** The socket room of a signed-in user's sockets (never a channel room, never a socket id). */
+export function userRoom(userId: string): string {
+  return 'user:' + userId
+}
+
 /** The channel of a socket room, or undefined when the room is not a channel (a socket id). */
 export function roomChannel(room: string): string | undefined {
   return room.startsWith(CHANNEL_ROOM_PREFIX) ? room.slice(CHANNEL_ROOM_PREFIX.length) : undefined

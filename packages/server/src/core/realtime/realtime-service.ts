@@ -11,6 +11,8 @@ export interface RealtimeTransport {
   emit(channel: string | null, eventName: string, payload: unknown): void
   /** The members of a channel on every process. */
   members(channel: string): Promise<Member[]>
+  /** Emits an event with positional args to every socket whose handshake session is the user's. */
+  emitToUser(userId: string, eventName: string, args: unknown[]): void
 }
 
 /** Realtime for app code: send to a channel, broadcast, list members. */
@@ -36,6 +38,15 @@ export class RealtimeService {
   /** The sockets in a channel, with their profile data, across every process. */
   members(channel: string): Promise<Member[]> {
     return this.#transportOf().members(channel)
+  }
+
+  /**
+   * Emits `eventName` with positional `args` to every socket, on every process, whose handshake
+   * session belongs to the user: the `user:*` events of protocol §7.4. Before the socket server
+   * is attached no socket exists, so the event is dropped.
+   */
+  emitToUser(userId: string, eventName: string, ...args: unknown[]): void {
+    this.#transport?.emitToUser(userId, eventName, args)
   }
 
   #transportOf(): RealtimeTransport {

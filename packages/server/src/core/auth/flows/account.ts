@@ -7,7 +7,14 @@ import { issueToken } from '../one-time-tokens.js'
 import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserByPhone, updateUser } from '../user-store.js'
 import type { AuthRequest, User } from '../user-types.js'
-import { conflictOnDuplicate, currentUser, newPasswordHash, requirePassword } from './shared.js'
+import {
+  announceSignOuts,
+  conflictOnDuplicate,
+  currentUser,
+  newPasswordHash,
+  requirePassword,
+  requestSession,
+} from './shared.js'
 
 /** Changes the password; the other sessions of the user end, the current one stays. */
 export async function changePassword(
@@ -19,10 +26,14 @@ export async function changePassword(
   await throttle(ctx, 'signInByAccount', stored.user._id)
   await requirePassword(stored, input.oldPassword)
   const passwordHash = await newPasswordHash(ctx, input.newPassword, 'newPassword')
-  await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, stored.user._id, { password_hash: passwordHash })
-    await ctx.sessions.endAll(tx, stored.user._id, request.session!.token)
+  const { updated, ended } = await ctx.db.transaction(async (tx) => {
+    const updated = await updateUser(tx, stored.user._id, { password_hash: passwordHash })
+    const ended = await ctx.sessions.endAll(tx, stored.user._id, request.session!.token)
+    return { updated, ended }
   })
+  const session = await requestSession(ctx, request)
+  ctx.events.emit(stored.user._id, 'user:pwdchange', session, (updated ?? stored).user)
+  announceSignOuts(ctx, stored.user._id, ended)
 }
 
 /**
@@ -43,6 +54,8 @@ export async function changeEmail(
     const updated = await updateUser(ctx.db, stored.user._id, { email: newEmail }).catch(
       conflictOnDuplicate,
     )
+    const session = await requestSession(ctx, request)
+    ctx.events.emit(stored.user._id, 'user:emailchange', session, updated!.user)
     return updated!.user
   }
   await throttle(ctx, 'sendByAccount', newEmail)
@@ -76,6 +89,8 @@ export async function changePhone(
     const updated = await updateUser(ctx.db, stored.user._id, { phone: newPhone }).catch(
       conflictOnDuplicate,
     )
+    const session = await requestSession(ctx, request)
+    ctx.events.emit(stored.user._id, 'user:phonechange', session, updated!.user)
     return updated!.user
   }
   await throttle(ctx, 'sendByAccount', newPhone)

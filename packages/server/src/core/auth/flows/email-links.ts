@@ -6,7 +6,7 @@ import { consumeToken, issueToken } from '../one-time-tokens.js'
 import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserById, updateUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { grantSession, newPasswordHash } from './shared.js'
+import { announceSignIn, announceSignOuts, grantSession, newPasswordHash } from './shared.js'
 
 /** Which mail a "send" route asks for. */
 export type EmailRequest = 'resend' | 'magic-link' | 'reset-pwd'
@@ -42,13 +42,17 @@ export async function resetPasswordWithToken(
   const key = requireText(input.key, 'key', 256)
   const passwordHash = await newPasswordHash(ctx, input.newPassword, 'newPassword')
   await throttle(ctx, 'verifyByIp', request.ip)
-  await ctx.db.transaction(async (tx) => {
+  const { userId, updated, ended } = await ctx.db.transaction(async (tx) => {
     const token = await consumeToken(tx, 'reset-pwd', key)
     if (!token) throw fail('invalid_token')
     // Following the mailed link proves the address too.
-    await updateUser(tx, token.userId, { password_hash: passwordHash, email_verified: true })
-    await ctx.sessions.endAll(tx, token.userId)
+    const changes = { password_hash: passwordHash, email_verified: true }
+    const updated = await updateUser(tx, token.userId, changes)
+    const ended = await ctx.sessions.endAll(tx, token.userId)
+    return { userId: token.userId, updated, ended }
   })
+  ctx.events.emit(userId, 'user:pwdchange', null, updated?.user)
+  announceSignOuts(ctx, userId, ended)
 }
 
 /** Exchanges a one-time access token (from a link or OAuth) for a session. */
@@ -59,10 +63,11 @@ export async function getAuthGrant(
 ): Promise<AuthGrant> {
   const token = requireText(key, 'key', 256)
   await throttle(ctx, 'verifyByIp', request.ip)
-  return ctx.db.transaction(async (tx) => {
-    const grant = await consumeToken(tx, 'grant', token)
-    const stored = grant && (await findUserById(tx, grant.userId))
+  const grant = await ctx.db.transaction(async (tx) => {
+    const used = await consumeToken(tx, 'grant', token)
+    const stored = used && (await findUserById(tx, used.userId))
     if (!stored) throw fail('invalid_token')
     return grantSession(ctx, tx, stored, request)
   })
+  return announceSignIn(ctx, grant)
 }

@@ -3,6 +3,7 @@ import { hashSecret } from '../../../tools/secrets.js'
 import type { AuthContext } from '../auth-context.js'
 import { consumeToken, GRANT_TTL_SECONDS, issueToken } from '../one-time-tokens.js'
 import { updateUser } from '../user-store.js'
+import type { StoredUser } from '../user-store.js'
 
 /** The links mail carries, as `/_auth/<link>?token=...`. */
 export type AuthLink = 'verify-email' | 'magic-link' | 'reset-pwd' | 'change-email'
@@ -25,12 +26,13 @@ export async function followLink(
 ): Promise<LinkOutcome> {
   if (!token) throw fail('invalid_token')
   if (link === 'reset-pwd') return { action: link, accessToken: await checkResetToken(ctx, token) }
-  return ctx.db.transaction(async (tx) => {
+  const { outcome, changed } = await ctx.db.transaction(async (tx) => {
     const used = await consumeToken(tx, link, token)
     if (!used) throw fail('invalid_token')
+    let changed: StoredUser | undefined
     if (link === 'change-email') {
       const newEmail = String(used.data.newEmail)
-      await updateUser(tx, used.userId, { email: newEmail, email_verified: true }).catch(
+      changed = await updateUser(tx, used.userId, { email: newEmail, email_verified: true }).catch(
         (error: { code?: string }) => {
           throw error.code === '23505' ? fail('email_already_exists') : error
         },
@@ -39,8 +41,11 @@ export async function followLink(
       await updateUser(tx, used.userId, { email_verified: true })
     }
     const grant = await issueToken(tx, 'grant', used.userId, GRANT_TTL_SECONDS)
-    return { action: link, accessToken: grant }
+    return { outcome: { action: link, accessToken: grant }, changed }
   })
+  // A followed link carries no session.
+  if (changed) ctx.events.emit(changed.user._id, 'user:emailchange', null, changed.user)
+  return outcome
 }
 
 async function checkResetToken(ctx: AuthContext, token: string): Promise<string> {

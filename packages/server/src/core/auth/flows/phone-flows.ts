@@ -7,7 +7,15 @@ import type { CodePurpose } from '../phone-codes.js'
 import { throttle } from '../throttle.js'
 import { findUserByPhone, updateUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { conflictOnDuplicate, grantSession, newPasswordHash, phoneAndCode } from './shared.js'
+import {
+  announceSignIn,
+  announceSignOuts,
+  conflictOnDuplicate,
+  grantSession,
+  newPasswordHash,
+  phoneAndCode,
+  requestSession,
+} from './shared.js'
 
 /** Which code a "send" route asks for. */
 export type CodeRequest = 'resend' | 'sign-in' | 'reset-pwd'
@@ -45,10 +53,16 @@ export async function resetPasswordWithCode(
   const accepted = await acceptCode(ctx.db, 'reset-pwd', phone, code, ctx.config.codeMaxAttempts)
   const userId = accepted?.userId
   if (!userId) throw fail('invalid_code')
-  await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, userId, { password_hash: passwordHash, phone_verified: true })
-    await ctx.sessions.endAll(tx, userId)
+  const { updated, ended } = await ctx.db.transaction(async (tx) => {
+    const updated = await updateUser(tx, userId, {
+      password_hash: passwordHash,
+      phone_verified: true,
+    })
+    const ended = await ctx.sessions.endAll(tx, userId)
+    return { updated, ended }
   })
+  ctx.events.emit(userId, 'user:pwdchange', null, updated?.user)
+  announceSignOuts(ctx, userId, ended)
 }
 
 /**
@@ -67,10 +81,13 @@ export async function verifyPhone(
   const change = signUp ? undefined : await acceptCode(ctx.db, 'change-phone', phone, code, max)
   const userId = signUp?.userId ?? change?.userId
   if (!userId) throw fail('invalid_code')
-  return ctx.db.transaction(async (tx) => {
+  const grant = await ctx.db.transaction(async (tx) => {
     const changes = signUp ? { phone_verified: true } : { phone, phone_verified: true }
     const stored = await updateUser(tx, userId, changes).catch(conflictOnDuplicate)
     if (!stored) throw fail('invalid_code')
     return signUp ? grantSession(ctx, tx, stored, request) : { user: stored.user, session: null }
   })
+  if (signUp) return announceSignIn(ctx, grant)
+  ctx.events.emit(userId, 'user:phonechange', await requestSession(ctx, request), grant.user)
+  return grant
 }

@@ -3,7 +3,7 @@ import type { AuthContext } from '../auth-context.js'
 import { hashSecret } from '../../../tools/secrets.js'
 import { listSessions } from '../session-store.js'
 import type { AuthRequest, Session, User } from '../user-types.js'
-import { currentUser } from './shared.js'
+import { announceSignOuts, currentUser } from './shared.js'
 
 /** Signs out the session named by `token` (a token or a listed session id), else the current. */
 export async function signOut(
@@ -14,19 +14,24 @@ export async function signOut(
   const session = request.session
   if (!session) throw fail('missing_session_token')
   const target = typeof input.token === 'string' && input.token ? input.token : session.token
-  await ctx.sessions.end(session.userId, target)
+  const ended = await ctx.sessions.end(session.userId, target)
+  if (ended) announceSignOuts(ctx, session.userId, [ended])
 }
 
 /** Signs out every session of the user, the current one included. */
 export async function signOutAll(ctx: AuthContext, request: AuthRequest): Promise<void> {
   const { user } = await currentUser(ctx, request)
-  await ctx.db.transaction((tx) => ctx.sessions.endAll(tx, user._id))
+  const ended = await ctx.db.transaction((tx) => ctx.sessions.endAll(tx, user._id))
+  announceSignOuts(ctx, user._id, ended)
 }
 
 /** Signs out every session of the user but the current one. */
 export async function signOutAllExceptCurrent(ctx: AuthContext, request: AuthRequest) {
   const { user } = await currentUser(ctx, request)
-  await ctx.db.transaction((tx) => ctx.sessions.endAll(tx, user._id, request.session!.token))
+  const ended = await ctx.db.transaction((tx) =>
+    ctx.sessions.endAll(tx, user._id, request.session!.token),
+  )
+  announceSignOuts(ctx, user._id, ended)
 }
 
 /** The user's live sessions, the current one marked. */

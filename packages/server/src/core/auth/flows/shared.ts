@@ -1,12 +1,13 @@
 import type { Queryable } from '../../../adapters/database/database.js'
 import { fail } from '../../../tools/errors.js'
+import { hashSecret } from '../../../tools/secrets.js'
 import type { AuthContext } from '../auth-context.js'
 import { normalizePhone, requireText } from '../identifiers.js'
 import { checkPassword, hashPassword } from '../passwords.js'
 import { throttle } from '../throttle.js'
 import { findUserById, updateUser } from '../user-store.js'
 import type { StoredUser } from '../user-store.js'
-import type { AuthGrant, AuthRequest } from '../user-types.js'
+import type { AuthGrant, AuthRequest, Session } from '../user-types.js'
 
 /** A new password of the configured minimum length, hashed; or a validation error. */
 export async function newPasswordHash(
@@ -38,6 +39,32 @@ export async function grantSession(
   const session = await ctx.sessions.create(tx, stored.user._id, request.userAgent)
   const updated = await updateUser(tx, stored.user._id, { last_login_at: new Date() })
   return { user: (updated ?? stored).user, session }
+}
+
+/**
+ * Announces `user:signin` for a grant that carries a session; call once its transaction has
+ * committed. Answers the grant.
+ */
+export function announceSignIn(ctx: AuthContext, grant: AuthGrant): AuthGrant {
+  if (grant.session) {
+    const listed = { ...grant.session, token: hashSecret(grant.session.token) }
+    ctx.events.emit(grant.user._id, 'user:signin', listed, grant.user)
+  }
+  return grant
+}
+
+/** Announces one `user:signout` per ended session; call once the end has committed. */
+export function announceSignOuts(ctx: AuthContext, userId: string, ended: Session[]): void {
+  for (const session of ended) ctx.events.emit(userId, 'user:signout', session)
+}
+
+/** The request's session in its listed shape, for the events it causes; null without one. */
+export async function requestSession(
+  ctx: AuthContext,
+  request: AuthRequest,
+): Promise<Session | null> {
+  if (!request.session) return null
+  return (await ctx.sessions.listed(ctx.db, request.session.token)) ?? null
 }
 
 /** The signed-in user of a request, with the password hash. */

@@ -8,7 +8,7 @@ import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserByPhone, updateUser } from '../user-store.js'
 import type { StoredUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { grantSession, phoneAndCode } from './shared.js'
+import { announceSignIn, grantSession, phoneAndCode } from './shared.js'
 
 /** Signs in with email and password. */
 export async function signInWithEmail(
@@ -63,7 +63,10 @@ async function signInWithPassword(
   // Same answer, and about the same time, for an unknown account and a wrong password.
   if (!stored || !ok) throw fail('invalid_credentials')
   if (account.mustBeVerified && !account.isVerified(stored)) throw fail(account.unverified)
-  return ctx.db.transaction((tx) => grantSession(ctx, tx, stored, request))
+  return announceSignIn(
+    ctx,
+    await ctx.db.transaction((tx) => grantSession(ctx, tx, stored, request)),
+  )
 }
 
 /** Signs in with an SMS code sent by `send-code`; the code also confirms the number. */
@@ -75,11 +78,12 @@ export async function signInWithCode(
   const { phone, code } = await phoneAndCode(ctx, input, request)
   // Outside the transaction: a wrong guess must stay counted when the request fails.
   const accepted = await acceptCode(ctx.db, 'sign-in', phone, code, ctx.config.codeMaxAttempts)
-  return ctx.db.transaction(async (tx) => {
+  const grant = await ctx.db.transaction(async (tx) => {
     const stored = accepted?.userId
       ? await updateUser(tx, accepted.userId, { phone_verified: true })
       : undefined
     if (!stored || stored.user.phone !== phone) throw fail('invalid_code')
     return grantSession(ctx, tx, stored, request)
   })
+  return announceSignIn(ctx, grant)
 }

@@ -9,7 +9,7 @@ import { throttle } from '../throttle.js'
 import { readProfile } from '../user-data.js'
 import { insertUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
-import { conflictOnDuplicate, grantSession, newPasswordHash } from './shared.js'
+import { announceSignIn, conflictOnDuplicate, grantSession, newPasswordHash } from './shared.js'
 
 /** The body of the sign-up routes. */
 export interface SignUpInput {
@@ -70,7 +70,7 @@ async function signUp(
   const passwordHash = await newPasswordHash(ctx, input.password)
   const profile = readProfile(input.nameOrUserData)
   await throttle(ctx, 'signUpByIp', request.ip)
-  return ctx.db.transaction(async (tx) => {
+  const grant = await ctx.db.transaction(async (tx) => {
     const stored = await insertUser(tx, {
       id: newObjectId(),
       ...identity,
@@ -81,4 +81,5 @@ async function signUp(
     await confirm(tx, stored.user._id)
     return { user: stored.user, session: null }
   })
+  return announceSignIn(ctx, grant)
 }
