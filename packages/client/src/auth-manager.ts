@@ -17,6 +17,7 @@ import type { AltogicClient } from './client.js'
 import type { Fetcher } from './fetcher.js'
 import { LocalAuth } from './local-auth.js'
 import type { ClientOptions } from './options.js'
+import type { UserEventListenerFunction } from './realtime-types.js'
 
 /**
  * Users and sessions: the auth routes, on top of the local session kept by `LocalAuth`. Each
@@ -179,5 +180,10 @@ export class AuthManager extends LocalAuth {
     res?: CookieResponse | null,
   ): Promise<UserResult> {
     return cookieHelpers.getUserFromDBbyCookie(this, req, res)
+  }
+
+  /** Listens to the `user:*` events of the realtime connection (created if needed). */
+  onUserEvent(listener: UserEventListenerFunction): void {
+    this.client.realtime.onUserEvent(listener)
   }
 }

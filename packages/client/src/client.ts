@@ -3,6 +3,7 @@ import { CacheManager } from './cache-manager.js'
 import { ClientError } from './client-error.js'
 import { Fetcher } from './fetcher.js'
 import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
+import { RealtimeManager } from './realtime-manager.js'
 import type { KeyValuePair } from './types.js'
 
 /** The env URL trimmed, with one trailing slash removed. */
@@ -41,6 +42,7 @@ export class AltogicClient {
   readonly #fetcher: Fetcher
   readonly #auth: AuthManager
   #cache: CacheManager | undefined
+  #realtime: RealtimeManager | undefined
 
   /** Checks the arguments, builds the transport and restores a stored session. */
   constructor(envUrl: string, clientKey: string, options?: ClientOptions) {
@@ -66,6 +68,12 @@ export class AltogicClient {
   get cache(): CacheManager {
     this.#cache ??= new CacheManager(this.#fetcher)
     return this.#cache
+  }
+
+  /** Realtime pub/sub messaging; created (and connected) on first use. */
+  get realtime(): RealtimeManager {
+    this.#realtime ??= new RealtimeManager(this.#fetcher, this.settings)
+    return this.#realtime
   }
 
   /** Basalt: the explicit realtime URL given in the options, if any. */

@@ -18,6 +18,16 @@ export { ClientError } from './client-error.js'
 export { Fetcher } from './fetcher.js'
 export type { FetcherOptions } from './fetcher.js'
 export type { ClientOptions, FetchFunction, RealtimeOptions } from './options.js'
+export { RealtimeManager } from './realtime-manager.js'
+export type {
+  AnyListenerFunction,
+  EventData,
+  ListenerFunction,
+  MemberData,
+  MembersResult,
+  UserEventListenerFunction,
+} from './realtime-types.js'
+export type { RealtimeTarget } from './realtime-url.js'
 export type { ResolveType } from './response-decoding.js'
 export type { ProgressCallback } from './xhr-upload.js'
 export type { APIError, ClientStorage, ErrorEntry, KeyValuePair, Session, User } from './types.js'

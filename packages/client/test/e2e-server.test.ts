@@ -72,4 +72,30 @@ describe('Basalt client against a Basalt server', () => {
     const { sessions } = await client.auth.getAllSessions()
     expect(sessions?.length).toBe(1)
   })
+
+  it('joins a channel, exchanges messages and lists members through client.realtime', async () => {
+    const options = { localStorage: memoryStorage(), realtimeUrl: url }
+    const alice = createClient(url, t.clientKey, options).realtime
+    const bob = createClient(url, t.clientKey, options).realtime
+    alice.updateProfile({ name: 'alice' })
+    bob.updateProfile({ name: 'bob' })
+    const bobJoined = new Promise<void>((resolve) =>
+      alice.onJoin((payload: { channel: string }) => payload.channel === 'room' && resolve()),
+    )
+    alice.join('room')
+    await new Promise<void>((resolve) => alice.onJoin(() => resolve()))
+    bob.join('room')
+    await bobJoined
+    const received = new Promise<unknown>((resolve) =>
+      alice.on('greeting', (payload: unknown) => resolve(payload)),
+    )
+    bob.send('room', 'greeting', { text: 'hi' })
+    expect(await received).toEqual({ channel: 'room', message: { text: 'hi' } })
+    const { data } = await alice.getMembers('room')
+    expect(data?.map((member: { data: unknown }) => member.data)).toEqual(
+      expect.arrayContaining([{ name: 'alice' }, { name: 'bob' }]),
+    )
+    alice.close()
+    bob.close()
+  })
 })
