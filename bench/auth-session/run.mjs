@@ -2,11 +2,9 @@
 // Usage: node bench/auth-session/run.mjs [--quick] [--duration N]
 // See README.md next to this file. Traffic goes to 127.0.0.1 only; the run stops by itself.
 import { once } from 'node:events'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism, cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { measureInTurn, startServer, stopOrphanPostgres } from '../health-overhead/lib.mjs'
+import { benchFrame, measureInTurn, startServer } from '../health-overhead/lib.mjs'
 
 const TARGET = 1.2
 const WARMUP_SECONDS = 2
@@ -19,32 +17,22 @@ if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) {
   process.exit(2)
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'basalt-bench-auth-'))
-await chmod(dataDir, 0o755) // as root, the embedded PostgreSQL runs as `postgres`
+const { dataDir, track, shutdown } = await benchFrame(
+  'basalt-bench-auth-',
+  120_000 + 6 * (WARMUP_SECONDS + seconds + 5) * 1000,
+)
 let server
-let cleaning
-const cleanup = async () => {
-  if (server && !(await server.stop()) && !process.env.DATABASE_URL) {
-    await stopOrphanPostgres(dataDir)
-  }
-  await rm(dataDir, { recursive: true, force: true })
-}
-const shutdown = (code) => (cleaning ??= cleanup().finally(() => process.exit(code)))
-process.on('SIGINT', () => shutdown(130)).on('SIGTERM', () => shutdown(143))
-const deadlineMs = 120_000 + 6 * (WARMUP_SECONDS + seconds + 5) * 1000
-setTimeout(() => {
-  console.error(`the run took over ${deadlineMs / 1000} s; stopping`)
-  void shutdown(1)
-}, deadlineMs).unref()
 
 try {
   console.log(
     `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim()})`,
   )
-  server = await startServer('../auth-session/serve-auth.mjs', {
-    dataDir,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-  })
+  server = track(
+    await startServer('../auth-session/serve-auth.mjs', {
+      dataDir,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+    }),
+  )
   const key = { 'x-client-key': server.clientKey }
   const measure = (targets, expected) =>
     measureInTurn(targets, { path: '/', expected, warmupSeconds: WARMUP_SECONDS, seconds })

@@ -3,11 +3,9 @@
 // Usage: node bench/cache/run.mjs [--quick] [--duration N]   (REDIS_URL, default local Redis)
 // See README.md next to this file. Traffic goes to 127.0.0.1 only; the run stops by itself.
 import { once } from 'node:events'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism, cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { measureInTurn, startServer, stopOrphanPostgres } from '../health-overhead/lib.mjs'
+import { benchFrame, measureInTurn, startServer } from '../health-overhead/lib.mjs'
 
 const WARMUP_SECONDS = 2
 const { values: flags } = parseArgs({
@@ -20,36 +18,24 @@ if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120) {
 }
 const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379'
 
-const dataDir = await mkdtemp(join(tmpdir(), 'basalt-bench-cache-'))
-await chmod(dataDir, 0o755) // as root, the embedded PostgreSQL runs as `postgres`
-let server
-let cleaning
-const cleanup = async () => {
-  if (server && !(await server.stop()) && !process.env.DATABASE_URL) {
-    await stopOrphanPostgres(dataDir)
-  }
-  await rm(dataDir, { recursive: true, force: true })
-}
-const shutdown = (code) => (cleaning ??= cleanup().finally(() => process.exit(code)))
-process.on('SIGINT', () => shutdown(130)).on('SIGTERM', () => shutdown(143))
-setTimeout(
-  () => {
-    console.error('the run took too long; stopping')
-    void shutdown(1)
-  },
+const { dataDir, track, shutdown } = await benchFrame(
+  'basalt-bench-cache-',
   120_000 + 4 * (WARMUP_SECONDS + seconds + 5) * 1000,
-).unref()
+)
+let server
 
 try {
   console.log(
     `Node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model.trim()})`,
   )
   console.log(`Redis: ${redisUrl}; ${seconds} s per scenario; 50 connections`)
-  server = await startServer('../cache/serve-cache.mjs', {
-    dataDir,
-    redisUrl,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-  })
+  server = track(
+    await startServer('../cache/serve-cache.mjs', {
+      dataDir,
+      redisUrl,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+    }),
+  )
   const headers = { 'x-client-key': server.clientKey }
   const measure = (target, expected) =>
     measureInTurn([{ url: server.url, pid: server.pid, headers, ...target }], {

@@ -1,7 +1,8 @@
 // Helpers of run.mjs: server child processes, measurements taken in turn, the table.
 import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 
@@ -146,4 +147,31 @@ export function table(rows) {
     ' |'
   const rule = widths.map((w, i) => '-'.repeat(w - 1) + (COLUMNS[i][1] === 'r' ? ':' : '-'))
   return [line(cells[0]), `| ${rule.join(' | ')} |`, ...cells.slice(1).map(line)].join('\n')
+}
+
+/**
+ * The frame of a one-server benchmark script: a temporary data folder (enterable by the
+ * `postgres` user that runs the embedded PostgreSQL as root), cleanup on exit and on Ctrl-C,
+ * and a deadline after which the run stops itself. `shutdown(code)` stops the servers given to
+ * `track`, removes the folder and exits.
+ */
+export async function benchFrame(prefix, deadlineMs) {
+  const dataDir = await mkdtemp(join(tmpdir(), prefix))
+  await chmod(dataDir, 0o755)
+  const servers = []
+  let cleaning
+  const cleanup = async () => {
+    for (const server of servers.reverse()) {
+      const clean = await server.stop()
+      if (!clean && !process.env.DATABASE_URL) await stopOrphanPostgres(dataDir)
+    }
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  const shutdown = (code) => (cleaning ??= cleanup().finally(() => process.exit(code)))
+  process.on('SIGINT', () => shutdown(130)).on('SIGTERM', () => shutdown(143))
+  setTimeout(() => {
+    console.error(`the run took over ${deadlineMs / 1000} s; stopping`)
+    void shutdown(1)
+  }, deadlineMs).unref()
+  return { dataDir, track: (server) => (servers.push(server), server), shutdown }
 }

@@ -2,11 +2,9 @@
 // Basalt and through a bare socket.io server, in the same run.
 // Usage: node bench/realtime/run.mjs [--sockets N] [--messages M] [--quick]
 // See README.md next to this file. Traffic goes to 127.0.0.1 only; the run stops by itself.
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { availableParallelism, cpus } from 'node:os'
 import { parseArgs } from 'node:util'
-import { startServer, stopOrphanPostgres } from '../health-overhead/lib.mjs'
+import { benchFrame, startServer } from '../health-overhead/lib.mjs'
 import { connectMembers, measureFanOut } from './fan-out.mjs'
 
 const TARGET = 0.8
@@ -26,22 +24,7 @@ if (![sockets, messages].every((n) => Number.isInteger(n) && n > 0 && n <= 20_00
   process.exit(2)
 }
 
-const dataDir = await mkdtemp(join(tmpdir(), 'basalt-bench-rt-'))
-await chmod(dataDir, 0o755) // as root, the embedded PostgreSQL runs as `postgres`
-const servers = []
-let cleaning
-const cleanup = async () => {
-  for (const server of servers.reverse()) {
-    if (!(await server.stop()) && server.clientKey) await stopOrphanPostgres(dataDir)
-  }
-  await rm(dataDir, { recursive: true, force: true })
-}
-const shutdown = (code) => (cleaning ??= cleanup().finally(() => process.exit(code)))
-process.on('SIGINT', () => shutdown(130)).on('SIGTERM', () => shutdown(143))
-setTimeout(() => {
-  console.error('the run took over 5 minutes; stopping')
-  void shutdown(1)
-}, 300_000).unref()
+const { dataDir, track, shutdown } = await benchFrame('basalt-bench-rt-', 300_000)
 
 try {
   console.log(
@@ -50,13 +33,13 @@ try {
   console.log(
     `${sockets} sockets in one channel, ${messages} messages, one every ${INTERVAL_MS} ms`,
   )
-  const bare = await startServer('../realtime/serve-bare.mjs', {})
-  servers.push(bare)
-  const basalt = await startServer('../realtime/serve-basalt.mjs', {
-    dataDir,
-    databaseUrl: process.env.DATABASE_URL || undefined,
-  })
-  servers.push(basalt)
+  const bare = track(await startServer('../realtime/serve-bare.mjs', {}))
+  const basalt = track(
+    await startServer('../realtime/serve-basalt.mjs', {
+      dataDir,
+      databaseUrl: process.env.DATABASE_URL || undefined,
+    }),
+  )
   const rows = []
   for (const [label, server, auth] of [
     ['bare socket.io', bare, {}],
