@@ -194,6 +194,18 @@ describe.each(pgTargets())('realtime sockets on $name PostgreSQL', (target) => {
     expect(a.socket.connected).toBe(true)
   })
 
+  it('limits join churn per socket with a rate_limit_exceeded error event', async () => {
+    const a = await socket()
+    for (let i = 0; i < 201; i++) {
+      a.socket.emit('join', { channel: `churn${i % 50}`, echo: false })
+      a.socket.emit('leave', { channel: `churn${i % 50}`, echo: false })
+    }
+    expect(await waitForEvent(a, 'error', (p) => hasCode(p, 'rate_limit_exceeded'))).toMatchObject({
+      details: { limit: 200, windowMs: 10_000 },
+    })
+    expect(a.socket.connected).toBe(true)
+  })
+
   it('lets app code send and broadcast through server.realtime', async () => {
     const a = await socket()
     a.socket.emit('join', { channel: 'news' })

@@ -6,7 +6,7 @@ import {
   roomChannel,
 } from '../../core/realtime/realtime-events.js'
 import type { EventData, Member } from '../../core/realtime/realtime-events.js'
-import { REALTIME_LIMITS } from '../../core/realtime/realtime-limits.js'
+import { REALTIME_LIMITS, takeJoin } from '../../core/realtime/realtime-limits.js'
 import {
   parseChannelPayload,
   parseMessagePayload,
@@ -54,6 +54,13 @@ function onJoin(io: RealtimeIo, socket: RealtimeSocket, payload: unknown): void 
   const room = channelRoom(channel)
   // The client re-sends its joins on every connect: a second join changes nothing.
   if (socket.rooms.has(room)) return
+  socket.data.joins ??= { count: 0, windowStart: Date.now() }
+  if (!takeJoin(socket.data.joins)) {
+    throw fail('rate_limit_exceeded', 'Too many joins; try again later.', {
+      limit: REALTIME_LIMITS.MAX_JOINS_PER_WINDOW,
+      windowMs: REALTIME_LIMITS.JOIN_WINDOW_MS,
+    })
+  }
   if (channelsOf(socket).length >= REALTIME_LIMITS.MAX_CHANNELS_PER_SOCKET) {
     throw fail('realtime_too_many_channels', undefined, {
       limit: REALTIME_LIMITS.MAX_CHANNELS_PER_SOCKET,

@@ -8,7 +8,27 @@ export const REALTIME_LIMITS = {
   MAX_CHANNEL_LENGTH: 256,
   /** The longest event name, in characters. */
   MAX_EVENT_NAME_LENGTH: 256,
+  /** How many channels one socket may join per window (against join/leave churn). */
+  MAX_JOINS_PER_WINDOW: 200,
+  /** The join-rate window, in milliseconds. */
+  JOIN_WINDOW_MS: 10_000,
 } as const
+
+/** A socket's join budget: how many joins it made since the window opened. */
+export interface JoinBudget {
+  count: number
+  windowStart: number
+}
+
+/** Counts one join against a socket's budget; answers false when the window's budget is spent. */
+export function takeJoin(budget: JoinBudget, now: number = Date.now()): boolean {
+  if (now - budget.windowStart >= REALTIME_LIMITS.JOIN_WINDOW_MS) {
+    budget.windowStart = now
+    budget.count = 0
+  }
+  budget.count += 1
+  return budget.count <= REALTIME_LIMITS.MAX_JOINS_PER_WINDOW
+}
 
 /**
  * About how many bytes a value takes on the wire: strings by UTF-8 length, binary by byte length,
