@@ -32,10 +32,13 @@ function patchDns(): void {
   ;(dns as { lookup: unknown }).lookup = patched
 }
 
-const waitFor = async <T>(read: () => T | undefined, ms = 4000): Promise<T> => {
+const waitFor = async <T>(
+  read: () => T | undefined | Promise<T | undefined>,
+  ms = 4000,
+): Promise<T> => {
   const deadline = Date.now() + ms
   for (;;) {
-    const value = read()
+    const value = await read()
     if (value !== undefined) return value
     if (Date.now() > deadline) throw new Error(`nothing within ${ms} ms`)
     await new Promise((resolve) => setTimeout(resolve, 10))
@@ -100,6 +103,46 @@ describe('realtime through the published altogic client', () => {
       ]),
     )
     expect(members.data).toHaveLength(2)
+  })
+
+  it('updates profiles, broadcasts, leaves, and reconnects after close and open', async () => {
+    const carol = client()
+    const dave = client()
+    const updates: unknown[] = []
+    const leaves: unknown[] = []
+    const news: unknown[] = []
+    dave.realtime.onUpdate((payload) => updates.push(payload))
+    dave.realtime.onLeave((payload) => leaves.push(payload))
+    dave.realtime.on('news', (payload) => news.push(payload))
+    dave.realtime.join('hall')
+    carol.realtime.join('hall')
+    await waitFor(() => (carol.realtime.isConnected() && dave.realtime.isConnected()) || undefined)
+    await waitFor(
+      async () => (await dave.realtime.getMembers('hall')).data?.length === 2 || undefined,
+    )
+
+    carol.realtime.updateProfile({ mood: 'happy' })
+    expect(await waitFor(() => updates[0])).toEqual({
+      channel: 'hall',
+      message: { id: carol.realtime.getSocketId(), data: { mood: 'happy' } },
+    })
+    carol.realtime.broadcast('news', { headline: 'all hands' })
+    expect(await waitFor(() => news[0])).toMatchObject({ message: { headline: 'all hands' } })
+    carol.realtime.leave('hall')
+    expect(await waitFor(() => leaves[0])).toMatchObject({
+      channel: 'hall',
+      message: { id: carol.realtime.getSocketId() },
+    })
+
+    dave.realtime.close()
+    await waitFor(() => (!dave.realtime.isConnected() ? true : undefined))
+    dave.realtime.open()
+    await waitFor(() => (dave.realtime.isConnected() ? true : undefined))
+    // autoJoinChannels: the remembered channel is joined again on the new connection.
+    await waitFor(async () => {
+      const { data } = await carol.realtime.getMembers('hall')
+      return data?.some((m: { id: string }) => m.id === dave.realtime.getSocketId()) || undefined
+    })
   })
 
   it('reports a refused handshake through onError, with the error entry', async () => {
