@@ -105,6 +105,48 @@ export const ERROR_CATALOG = {
     status: 400,
     message: 'The socket is in as many channels as it may join.',
   },
+
+  // Database: expressions
+  expression_syntax_error: {
+    status: 400,
+    message: 'The expression cannot be parsed.',
+  },
+  expression_too_complex: {
+    status: 400,
+    message: 'The expression is longer or deeper than the limit.',
+  },
+  expression_type_error: {
+    status: 400,
+    message: 'The expression combines values of types that do not go together.',
+  },
+  unknown_function: {
+    status: 400,
+    message: 'The expression calls a function that does not exist.',
+  },
+  invalid_function_arguments: {
+    status: 400,
+    message: 'A function of the expression has the wrong number or kind of arguments.',
+  },
+  function_not_allowed_in_query: {
+    status: 400,
+    message: 'This function cannot run inside a database query.',
+  },
+
+  // Database: models and objects
+  unknown_model: { status: 404, message: 'No model of this name is declared.' },
+  unknown_field: { status: 400, message: 'The model has no field of this name.' },
+  invalid_object_id: { status: 400, message: 'The id is not a 24-character hexadecimal id.' },
+  object_not_found: { status: 404, message: 'No object with this id exists.' },
+  duplicate_value: {
+    status: 409,
+    message: 'Another object already has this value in a unique field.',
+  },
+  invalid_query: { status: 400, message: 'The query is not valid for this operation.' },
+  model_closed: {
+    status: 403,
+    message: 'The model has no access rule for this operation, so client keys may not do it.',
+  },
+  access_denied: { status: 403, message: 'The access rule of the model does not allow this.' },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */
