@@ -1,6 +1,7 @@
 import { AuthManager } from './auth-manager.js'
 import { CacheManager } from './cache-manager.js'
 import { ClientError } from './client-error.js'
+import { DatabaseManager } from './db/database-manager.js'
 import { Fetcher } from './fetcher.js'
 import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
 import { RealtimeManager } from './realtime-manager.js'
@@ -42,6 +43,7 @@ export class AltogicClient {
   readonly #fetcher: Fetcher
   readonly #auth: AuthManager
   #cache: CacheManager | undefined
+  #db: DatabaseManager | undefined
   #realtime: RealtimeManager | undefined
 
   /** Checks the arguments, builds the transport and restores a stored session. */
@@ -68,6 +70,12 @@ export class AltogicClient {
   get cache(): CacheManager {
     this.#cache ??= new CacheManager(this.#fetcher)
     return this.#cache
+  }
+
+  /** The app's database: queries and objects per model; created on first use. */
+  get db(): DatabaseManager {
+    this.#db ??= new DatabaseManager(this.#fetcher)
+    return this.#db
   }
 
   /** Realtime pub/sub messaging; created (and connected) on first use. */
