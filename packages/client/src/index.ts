@@ -15,6 +15,41 @@ export type {
 export { CacheManager } from './cache-manager.js'
 export type { CacheListResult, CacheResult } from './cache-manager.js'
 export { ClientError } from './client-error.js'
+export { DatabaseManager } from './db/database-manager.js'
+export { DBObject } from './db/db-object.js'
+export { QueryBuilder } from './db/query-builder.js'
+export type {
+  AppendOptions,
+  CacheDuration,
+  ComplexLookup,
+  ComputeRow,
+  CountedList,
+  CountInfo,
+  CreateOptions,
+  DBAction,
+  DBResult,
+  DeleteInfo,
+  DeleteOptions,
+  FieldUpdate,
+  FieldUpdateType,
+  GetOptions,
+  GroupComputation,
+  GroupComputationType,
+  Listed,
+  Lookup,
+  ObjectValues,
+  ReturnTopOf,
+  SetOptions,
+  SimpleLookup,
+  SortDirection,
+  SortEntry,
+  StoredObject,
+  SystemFields,
+  TopObject,
+  UpdateInfo,
+  UpdateOptions,
+  Written,
+} from './db/types.js'
 export { Fetcher } from './fetcher.js'
 export type { FetcherOptions } from './fetcher.js'
 export type { ClientOptions, FetchFunction, RealtimeOptions } from './options.js'
