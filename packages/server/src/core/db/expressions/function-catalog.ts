@@ -43,7 +43,7 @@ const ENTRIES: Entry[] = [
     'logical',
     2,
     N,
-    'IFS(c1, v1, c2, v2, ...): the value after the first truthy condition, else null',
+    'IFS(c1, v1, c2, v2, ...): the value after the first truthy condition, else null (pairs only)',
   ],
   [
     'SWITCH',
@@ -233,7 +233,7 @@ const ENTRIES: Entry[] = [
     'array',
     1,
     2,
-    'SORT(list[, ascending = true]): a list of numbers, texts or dates sorted',
+    'SORT(list[, ascending = true]): a list of numbers, texts or dates sorted, nulls last',
   ],
   ['UNIQUE', 'array', 1, 1, 'the list without repeated elements (first occurrences kept)'],
   ['UNION', 'array', 2, 2, 'elements of either list, without repeats'],
@@ -248,8 +248,8 @@ const ENTRIES: Entry[] = [
   ],
   // object
   ['GET', 'object', 2, 2, "GET(obj, 'a.b'): the value at a dot path of an object, else null"],
-  ['KEYS', 'object', 1, 1, 'the keys of an object'],
-  ['VALUES', 'object', 1, 1, 'the values of an object'],
+  ['KEYS', 'object', 1, 1, 'the keys of an object, in code-point order'],
+  ['VALUES', 'object', 1, 1, 'the values of an object, in the order of KEYS'],
   ['HASKEY', 'object', 2, 2, 'HASKEY(obj, key): true when the object has the key'],
   ['MERGE', 'object', 2, 2, 'MERGE(a, b): the keys of both objects, b winning'],
   // conversion
@@ -281,7 +281,7 @@ const ENTRIES: Entry[] = [
     'conversion',
     1,
     1,
-    "the truthiness of a value; the texts 'false' and '0' are false",
+    "the truthiness of a value; the texts 'false' (any case) and '0' are false; null stays null",
   ],
   [
     'TODATE',
