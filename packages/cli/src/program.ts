@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
+import { registerDb } from './commands/db.js'
 import { registerDev } from './commands/dev.js'
 import { registerInit } from './commands/init.js'
 import { registerKeys } from './commands/keys.js'
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerStart(program)
   registerDev(program)
   registerKeys(program)
+  registerDb(program)
   return program
 }

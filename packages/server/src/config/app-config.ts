@@ -1,4 +1,13 @@
 import { z } from 'zod'
+import { modelsSchema } from './model-config.js'
+import type {
+  AccessConfig,
+  FieldConfig,
+  FieldsConfig,
+  ModelConfig,
+  ModelsConfig,
+  RuleConfig,
+} from './model-config.js'
 import { oauthConfigSchema } from './oauth-config.js'
 
 const seconds = (fallback: number) => z.number().int().positive().default(fallback)
@@ -84,6 +93,8 @@ export const appConfigSchema = z.strictObject({
   /** The app's name, shown in logs, mail and the console. */
   name: z.string().min(1, 'expected a non-empty string').optional(),
   auth: authSchema.default(authSchema.parse({})),
+  /** The app's data models (docs/database.md): each is a table in the `app` schema. */
+  models: modelsSchema.default({}),
 })
 
 /** What an app declares in its `basalt.config.ts` (every section optional). */
@@ -91,6 +102,9 @@ export type AppConfig = z.input<typeof appConfigSchema>
 
 /** The app configuration with every default filled in. */
 export type ResolvedAppConfig = z.output<typeof appConfigSchema>
+
+/** The models as declared (validated; defaults are filled in by resolveModels). */
+export type { ModelsConfig, ModelConfig, FieldConfig, FieldsConfig, RuleConfig, AccessConfig }
 
 /** The authentication settings with their defaults. */
 export type AuthConfig = ResolvedAppConfig['auth']

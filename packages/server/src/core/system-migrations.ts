@@ -123,4 +123,28 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX oauth_identities_user ON basalt.oauth_identities (user_id)`,
   },
+  {
+    version: 5,
+    name: 'app schema',
+    // pg_trgm serves fuzzy search. A server without it, or a role that may not create it, still
+    // starts: a model that asks for fuzzy search is refused by the schema sync, naming the cause.
+    sql: `
+      CREATE SCHEMA IF NOT EXISTS app;
+      DO $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+          CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        END IF;
+      EXCEPTION WHEN insufficient_privilege THEN
+        RAISE NOTICE 'pg_trgm not installed: %', SQLERRM;
+      END
+      $$;
+      CREATE TABLE basalt.schema_changes (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        applied_at timestamptz NOT NULL DEFAULT now(),
+        description text NOT NULL,
+        sql text NOT NULL,
+        data_loss boolean NOT NULL
+      )`,
+  },
 ]
