@@ -32,6 +32,10 @@ import type { Database } from './adapters/database/database.js'
 import type { Logger } from 'pino'
 import { openDatabase } from './database.js'
 import type { OpenDatabase } from './database.js'
+import { checkModelExpressions, DatabaseService } from './core/db/database-service.js'
+import { resolveModels } from './core/db/schema/resolve-models.js'
+import { syncSchema } from './core/db/schema/sync-schema.js'
+import { ConfigError } from './config/server-config.js'
 
 export { defineConfig } from './config/app-config.js'
 export type { AppConfig } from './config/app-config.js'
@@ -51,6 +55,22 @@ export type { CacheListPage } from './core/cache/cache-service.js'
 export type { CacheStats } from './core/cache/cache-stats.js'
 export { RealtimeService } from './core/realtime/realtime-service.js'
 export type { EventData, Member } from './core/realtime/realtime-events.js'
+export { resolveModels } from './core/db/schema/resolve-models.js'
+export { planSchema } from './core/db/schema/plan-schema.js'
+export { syncSchema } from './core/db/schema/sync-schema.js'
+export type { SyncOptions, SyncReport } from './core/db/schema/sync-schema.js'
+export { formatPlan, SchemaChangeError } from './core/db/schema/schema-plan.js'
+export type { SchemaPlan, SchemaStep } from './core/db/schema/schema-plan.js'
+export { searchVector } from './core/db/schema/search-vector.js'
+export type { ModelCatalog, ResolvedField, ResolvedModel } from './core/db/model-types.js'
+export type {
+  AccessConfig,
+  FieldConfig,
+  FieldsConfig,
+  ModelConfig,
+  ModelsConfig,
+  RuleConfig,
+} from './config/model-config.js'
 
 /** A running Basalt server. */
 export interface BasaltServer {
@@ -69,6 +89,8 @@ export interface BasaltServer {
   readonly cache: CacheService
   /** Realtime for app code: send to a channel, broadcast, list members (every process). */
   readonly realtime: RealtimeService
+  /** The app's models, for app code: `db.app()` is the full-access context of every operation. */
+  readonly db: DatabaseService
   /** Starts listening on the configured host and port; answers the base URL. */
   listen(): Promise<string>
   /** Stops accepting, finishes in-flight requests, closes pools, stops the embedded database. */
@@ -78,6 +100,9 @@ export interface BasaltServer {
 /** Builds a Basalt server from a validated configuration (see parseServerConfig). */
 export async function createServer(config: ServerConfig): Promise<BasaltServer> {
   const logger = pino({ level: config.logLevel })
+  const catalog = resolveModels(config.app)
+  const problems = checkModelExpressions(catalog)
+  if (problems.length > 0) throw new ConfigError(problems.map((p) => `app.models: ${p}`))
   const onError = (error: Error) => logger.warn({ err: error }, 'connection error')
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -120,7 +145,12 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   }
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
+  const db = new DatabaseService(database.db, catalog)
   try {
+    await syncSchema(database.db, catalog, {
+      acceptDataLoss: false,
+      log: (line) => logger.info(line),
+    })
     await keys.start()
     await sessions.start()
     // A production app gets no key it did not ask for: `basalt keys create` makes one.
@@ -133,6 +163,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         auth,
         cache,
         realtime,
+        db,
         health: () => checkHealth(database.db),
       },
       {
@@ -168,6 +199,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     developmentKey,
     cache,
     realtime,
+    db,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
       return listeningAt

@@ -18,6 +18,8 @@ import { registerCors } from './plugins/cors.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { registerCacheRoutes } from './routes/cache/cache-routes.js'
+import { registerDbRoutes } from './routes/db/db-routes.js'
+import type { DatabaseService } from '../core/db/database-service.js'
 import { registerRealtimeRoutes } from './routes/realtime/realtime-routes.js'
 import { followLinkRoute } from './routes/auth-links/follow-link.js'
 import { registerOAuthRoutes } from './routes/oauth/oauth-routes.js'
@@ -33,6 +35,7 @@ export interface AppDeps {
   auth: AuthContext
   cache: CacheService
   realtime: RealtimeService
+  db: DatabaseService
 }
 
 /** HTTP settings of the app. */
@@ -78,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   followLinkRoute(app, deps.auth)
   registerOAuthRoutes(app, deps.auth)
   registerCacheRoutes(app, deps.cache)
+  registerDbRoutes(app, deps.db)
   registerRealtimeRoutes(app, deps.realtime)
   return app
 }

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import type { z } from 'zod'
-import { fail } from '../../../tools/errors.js'
+import { fail } from '../../tools/errors.js'
 
 /**
- * The body of a cache request checked against its schema, without type coercion: `"5"` is not
+ * The body of a request checked against its schema, without type coercion: `"5"` is not
  * a number and `5` is not a key. An empty body reads as `{}`.
  */
 export function parseBody<S extends z.ZodType>(schema: S, request: FastifyRequest): z.output<S> {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { REST_PREFIX } from '@basalt/protocol'
 import type { RealtimeService } from '../../../core/realtime/realtime-service.js'
-import { parseBody } from '../cache/cache-input.js'
+import { parseBody } from '../parse-body.js'
 
 /** The body of POST /realtime/get-members. */
 export const getMembersBody = z.object({ channel: z.string().min(1) })

@@ -1,0 +1,29 @@
+import type { Database } from '../../adapters/database/database.js'
+import { fail } from '../../tools/errors.js'
+import type { ModelCatalog, ResolvedModel } from './model-types.js'
+import type { ExpressionRunner } from './write/expression-runner.js'
+
+/** Who asks: app code has full access; a client key is held to the models' access rules. */
+export type Caller =
+  { readonly kind: 'app' } | { readonly kind: 'client'; readonly userId: string | null }
+
+/** What every database operation works with. */
+export interface DataContext {
+  readonly db: Database
+  readonly catalog: ModelCatalog
+  readonly expressions: ExpressionRunner
+  readonly caller: Caller
+  readonly now: () => Date
+}
+
+/** The model of a dot path, or `unknown_model`. */
+export function modelOf(context: DataContext, name: unknown): ResolvedModel {
+  const model = typeof name === 'string' ? context.catalog.models.get(name) : undefined
+  if (model) return model
+  throw fail('unknown_model', `no model is named '${String(name)}'`, { model: name })
+}
+
+/** The session user of the caller (null for app code and anonymous clients). */
+export function callerUserId(context: DataContext): string | null {
+  return context.caller.kind === 'client' ? context.caller.userId : null
+}

@@ -1,0 +1,58 @@
+import { fail } from '../../../tools/errors.js'
+import { callerUserId, modelOf } from '../data-context.js'
+import type { DataContext } from '../data-context.js'
+import { checkCreateAccess } from '../query/access.js'
+import { QUERY_LIMITS } from '../query/query-input.js'
+import { insertRows } from '../write/insert-rows.js'
+import { prepareCreate } from '../write/prepare-object.js'
+import type { PreparedRow } from '../write/prepare-object.js'
+import { mapWriteError } from '../write/write-errors.js'
+import { readObjects } from './read-objects.js'
+
+/**
+ * `create` and `object/create`: one object or a batch of top-level objects, with their
+ * sub-objects. A batch is all-or-nothing: one invalid object and none is created. Answers the
+ * created objects as stored (without the omitted fields).
+ */
+export async function createObjects(
+  context: DataContext,
+  modelName: string,
+  values: unknown,
+  omit: readonly string[] | null = null,
+): Promise<unknown> {
+  const model = modelOf(context, modelName)
+  if (model.kind !== 'top') {
+    throw fail(
+      'invalid_query',
+      `'${model.name}' is a sub-model: use set or append with the parent's id`,
+      {
+        model: model.name,
+      },
+    )
+  }
+  const batch = Array.isArray(values)
+  const inputs: unknown[] = batch ? values : [values]
+  if (inputs.length > QUERY_LIMITS.maxBatch) {
+    throw fail('invalid_query', `a batch may create at most ${QUERY_LIMITS.maxBatch} objects`)
+  }
+  if (inputs.length === 0) return []
+  const write = {
+    now: context.now(),
+    userId: callerUserId(context),
+    expressions: context.expressions,
+  }
+  const rows: PreparedRow[] = inputs.map((input, i) =>
+    prepareCreate(model, input, write, batch ? String(i) : ''),
+  )
+  for (const row of rows) checkCreateAccess(context, model, row.view)
+  const ids = rows.map((row) => row.id)
+  const created = await context.db
+    .transaction(async (tx) => {
+      await insertRows(tx, rows)
+      return readObjects({ ...context, db: tx }, model, ids, omit)
+    })
+    .catch((error: unknown) => {
+      throw mapWriteError(error, context.catalog)
+    })
+  return batch ? created : created[0]
+}

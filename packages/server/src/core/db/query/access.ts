@@ -1,0 +1,116 @@
+import { fail } from '../../../tools/errors.js'
+import { callerUserId } from '../data-context.js'
+import type { DataContext } from '../data-context.js'
+import { parseCached } from '../expressions/parse/parse-cached.js'
+import { compileCondition } from '../expressions/sql/compile.js'
+import type { SqlParams } from '../expressions/sql/sql-types.js'
+import type { ResolvedAccess, ResolvedModel } from '../model-types.js'
+import { tableName } from '../write/insert-rows.js'
+
+/** The operations an access rule governs. */
+export type AccessOperation = keyof ResolvedAccess
+
+/** The top-level model a sub-model belongs to (itself for a top-level model). */
+export function rootOf(model: ResolvedModel): ResolvedModel {
+  let current = model
+  while (current.parent) current = current.parent
+  return current
+}
+
+/**
+ * The rule that governs `operation` on `model` for a client. A sub-object belongs to its
+ * top-level object: reading it is reading that object, any change to it is updating that object.
+ */
+function ruleFor(model: ResolvedModel, operation: AccessOperation): string {
+  const root = rootOf(model)
+  const governing = model === root || operation === 'read' ? operation : 'update'
+  const rule = root.access[governing]
+  if (rule !== undefined) return rule
+  throw fail(
+    'model_closed',
+    `model '${root.name}' has no '${governing}' access rule, so client keys may not ${verb(governing)} it; ` +
+      `declare access: { ${governing}: '<expression>' } on the model (for example 'true', or ` +
+      `'this.owner == session.userId') to open it`,
+    { model: root.name, operation: governing },
+  )
+}
+
+function verb(operation: AccessOperation): string {
+  return operation === 'read' ? 'read' : `${operation}`
+}
+
+/**
+ * A SQL condition (never NULL) that keeps the rows of `model` (alias `alias`) the caller may
+ * `operation`: `TRUE` for app code, the compiled access rule for a client key.
+ */
+export function accessCondition(
+  context: DataContext,
+  model: ResolvedModel,
+  operation: Exclude<AccessOperation, 'create'>,
+  alias: string,
+  params: SqlParams,
+): string {
+  if (context.caller.kind === 'app') return 'TRUE'
+  const rule = ruleFor(model, operation)
+  if (rule.trim() === 'true') return 'TRUE'
+  const root = rootOf(model)
+  const session = { userId: callerUserId(context) }
+  const ast = parseCached(rule)
+  if (root === model) {
+    return compileCondition(
+      ast,
+      { catalog: context.catalog, model, alias, session, purpose: 'access' },
+      params,
+    )
+  }
+  const rootAlias = `${alias}_root`
+  const condition = compileCondition(
+    ast,
+    { catalog: context.catalog, model: root, alias: rootAlias, session, purpose: 'access' },
+    params,
+  )
+  return `EXISTS (SELECT 1 FROM ${tableName(root)} ${rootAlias} WHERE ${rootAlias}."_id" = ${rootIdOf(model, alias)} AND ${condition})`
+}
+
+/** The SQL of the top-level `_id` of a sub-model row, walking up the `_parent` chain. */
+export function rootIdOf(model: ResolvedModel, alias: string): string {
+  let sql = `${alias}."_parent"`
+  let current = model.parent
+  let depth = 0
+  while (current?.parent) {
+    const up = `${alias}_up${depth++}`
+    sql = `(SELECT ${up}."_parent" FROM ${tableName(current)} ${up} WHERE ${up}."_id" = ${sql})`
+    current = current.parent
+  }
+  return sql
+}
+
+/**
+ * Checks a client's create of a top-level object against the model's `create` rule, evaluated
+ * in memory on the object as it would be stored. App code is not checked.
+ */
+export function checkCreateAccess(
+  context: DataContext,
+  model: ResolvedModel,
+  view: Record<string, unknown>,
+): void {
+  if (context.caller.kind === 'app') return
+  const rule = ruleFor(model, 'create')
+  const now = context.now()
+  const value = context.expressions.evaluate(rule, view, { now, userId: callerUserId(context) })
+  if (!context.expressions.isTruthy(value)) {
+    throw fail(
+      'access_denied',
+      `the 'create' access rule of model '${model.name}' refuses this object`,
+      {
+        model: model.name,
+        operation: 'create',
+      },
+    )
+  }
+}
+
+/** Whether the caller needs the update rule checked (clients only). */
+export function isClient(context: DataContext): boolean {
+  return context.caller.kind === 'client'
+}
