@@ -16,6 +16,7 @@ export const BLOG_MODELS = {
       tags: { type: 'basic-values-list', itemType: 'text' },
       joinedAt: { type: 'date-time', defaultValue: 'NOW()' },
       role: { type: 'option', values: ['admin', 'editor', 'reader'], defaultValue: "'reader'" },
+      secretNote: { type: 'encrypted-text', maxLength: 100 },
       profile: {
         type: 'object',
         fields: {

@@ -32,7 +32,15 @@ import type { Database } from './adapters/database/database.js'
 import type { Logger } from 'pino'
 import { openDatabase } from './database.js'
 import type { OpenDatabase } from './database.js'
-import { checkModelExpressions, DatabaseService } from './core/db/database-service.js'
+import {
+  checkModelExpressions,
+  DatabaseService,
+  hasEncryptedFields,
+} from './core/db/database-service.js'
+import type { ModelCatalog } from './core/db/model-types.js'
+import { FieldCipher } from './tools/field-cipher.js'
+import { readOrCreateSecretFile } from './tools/secret-file.js'
+import { join } from 'node:path'
 import { resolveModels } from './core/db/schema/resolve-models.js'
 import { syncSchema } from './core/db/schema/sync-schema.js'
 import { ConfigError } from './config/server-config.js'
@@ -103,6 +111,12 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   const catalog = resolveModels(config.app)
   const problems = checkModelExpressions(catalog)
   if (problems.length > 0) throw new ConfigError(problems.map((p) => `app.models: ${p}`))
+  if (hasEncryptedFields(catalog) && !config.encryptionKey && config.mode === 'production') {
+    throw new ConfigError([
+      'BASALT_ENCRYPTION_KEY: required, because models have encrypted-text fields ' +
+        '(32 characters or more; `openssl rand -base64 32` makes one)',
+    ])
+  }
   const onError = (error: Error) => logger.warn({ err: error }, 'connection error')
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -145,7 +159,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   }
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
-  const db = new DatabaseService(database.db, catalog)
+  const db = new DatabaseService(database.db, catalog, pickCipher(config, catalog))
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,
@@ -232,6 +246,16 @@ function startRealtime(
     await Promise.allSettled([pub.quit(), sub.quit()])
   }
   return { server, closeRedis }
+}
+
+/**
+ * The cipher of encrypted-text fields: the configured key, else (development only) a key the
+ * server generates once and keeps in the data folder.
+ */
+function pickCipher(config: ServerConfig, catalog: ModelCatalog): FieldCipher | undefined {
+  if (config.encryptionKey) return new FieldCipher(config.encryptionKey)
+  if (!hasEncryptedFields(catalog)) return undefined
+  return new FieldCipher(readOrCreateSecretFile(join(config.dataDir, 'encryption.key')))
 }
 
 /** Redis when configured (keys under `basalt:<app>:cache:`), else this process's memory. */

@@ -440,6 +440,42 @@ describe.each(pgTargets())('database routes on $name PostgreSQL', (target) => {
     expect(notSearchable.body.errors[0].code).toBe('invalid_query')
   })
 
+  it('encrypts encrypted-text fields at rest and answers them decrypted', async () => {
+    const user = await createUsers({ name: 'Cipher', secretNote: 'the cake is a lie' })
+    expect(user.secretNote).toBe('the cake is a lie')
+    const [raw] = await t.server.database.db.query<{ secretNote: string }>(
+      'SELECT "secretNote" FROM app.users WHERE _id = $1',
+      [user._id],
+    )
+    expect(raw?.secretNote).toMatch(/^v1:/)
+    expect(raw?.secretNote).not.toContain('cake')
+    const updated = await t.call('object/update', {
+      values: { secretNote: 'no cake' },
+      options: {},
+      id: user._id,
+      model: 'users',
+    })
+    expect(updated.body.secretNote).toBe('no cake')
+    const listed = await t.call('get-list', {
+      query: q({ expression: "EXISTS(secretNote) && name == 'Cipher'" }),
+      model: 'users',
+    })
+    expect(listed.body.map((u: { secretNote: string }) => u.secretNote)).toEqual(['no cake'])
+    const filtered = await t.call('get-list', {
+      query: q({ expression: "secretNote == 'no cake'" }),
+      model: 'users',
+    })
+    expect(filtered.status).toBe(400)
+    expect(filtered.body.errors[0].code).toBe('expression_type_error')
+    const tooLong = await t.call('object/update', {
+      values: { secretNote: 'x'.repeat(101) },
+      options: {},
+      id: user._id,
+      model: 'users',
+    })
+    expect(tooLong.body.errors[0].details.fields[0]).toMatchObject({ rule: 'maxLength' })
+  })
+
   it('answers stats per model', async () => {
     const stats = await t.call('stats')
     expect(stats.status).toBe(200)

@@ -59,6 +59,7 @@ interface Setting {
     | 'bodyLimitBytes'
     | 'trustProxy'
     | 'defaultRateLimit'
+    | 'encryptionKey'
   env: string
   flag?: keyof ConfigFlags
   option?: string
@@ -77,6 +78,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'bodyLimitBytes', env: 'BASALT_BODY_LIMIT', parse: whole },
   { key: 'trustProxy', env: 'BASALT_TRUST_PROXY', parse: yesNo },
   { key: 'defaultRateLimit', env: 'BASALT_RATE_LIMIT', parse: rateLimit },
+  { key: 'encryptionKey', env: 'BASALT_ENCRYPTION_KEY' },
 ]
 
 /**

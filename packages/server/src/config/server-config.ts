@@ -26,6 +26,11 @@ const schema = z.strictObject({
   bodyLimitBytes: z.number().int().positive(),
   trustProxy: z.boolean(),
   defaultRateLimit: rateLimitSchema.optional(),
+  /**
+   * The secret encrypted-text fields are encrypted with (AES-256-GCM, key derived by SHA-256).
+   * Without it, a development server keeps a generated one in the data folder.
+   */
+  encryptionKey: z.string().min(32, 'expected at least 32 characters').optional(),
   app: appConfigSchema,
 })
 

@@ -1,5 +1,6 @@
 import type { Database } from '../../adapters/database/database.js'
 import { isBasaltError } from '../../tools/errors.js'
+import type { FieldCipher } from '../../tools/field-cipher.js'
 import type { Caller, DataContext } from './data-context.js'
 import { checkFunctions } from './expressions/check-functions.js'
 import { parseExpression } from './expressions/parse/parse-expression.js'
@@ -14,6 +15,7 @@ export class DatabaseService {
   constructor(
     private readonly db: Database,
     readonly catalog: ModelCatalog,
+    private readonly cipher: FieldCipher | undefined,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -25,6 +27,7 @@ export class DatabaseService {
       expressions: memoryExpressions,
       caller,
       now: this.clock,
+      cipher: this.cipher,
     }
   }
 
@@ -71,4 +74,12 @@ function checkAccess(
   check(`model '${model.name}' access.create`, model.access.create, false)
   check(`model '${model.name}' access.update`, model.access.update, true)
   check(`model '${model.name}' access.delete`, model.access.delete, true)
+}
+
+/** Whether any model or sub-model has an encrypted-text field (the server then needs a key). */
+export function hasEncryptedFields(catalog: ModelCatalog): boolean {
+  for (const model of catalog.models.values()) {
+    for (const field of model.fields.values()) if (field.type === 'encrypted-text') return true
+  }
+  return false
 }

@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { callerUserId, modelOf } from '../data-context.js'
+import { modelOf, writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { checkCreateAccess } from '../query/access.js'
 import { QUERY_LIMITS } from '../query/query-input.js'
@@ -36,11 +36,7 @@ export async function createObjects(
     throw fail('invalid_query', `a batch may create at most ${QUERY_LIMITS.maxBatch} objects`)
   }
   if (inputs.length === 0) return []
-  const write = {
-    now: context.now(),
-    userId: callerUserId(context),
-    expressions: context.expressions,
-  }
+  const write = writeContextOf(context)
   const rows: PreparedRow[] = inputs.map((input, i) =>
     prepareCreate(model, input, write, batch ? String(i) : ''),
   )

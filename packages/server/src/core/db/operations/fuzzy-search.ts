@@ -4,6 +4,7 @@ import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, fromWhere, pageOf, queryBase, ROW } from '../query/select.js'
 import { MAX_SEARCH_TEXT } from './search-text.js'
+import { revealObjects } from '../query/reveal.js'
 
 /**
  * `fuzzy-search`: objects whose fuzzy-searchable field contains something like `text`
@@ -42,5 +43,10 @@ export async function fuzzySearch(
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${from} ORDER BY word_similarity(${param}, ${column}) DESC, ${ROW}."_id" LIMIT ${limit} OFFSET ${offset}`
   const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
-  return rows.map((row) => row.doc)
+  return revealObjects(
+    model,
+    rows.map((row) => row.doc),
+    context.cipher,
+    base.lookups,
+  )
 }

@@ -2,6 +2,7 @@ import { modelOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, orderSql, pageOf, queryBase } from '../query/select.js'
+import { revealObjects } from '../query/reveal.js'
 
 /** The `info` of a list answered with count information. */
 export interface CountInfo {
@@ -28,7 +29,12 @@ export async function getList(
   const total = returnCountInfo ? ', count(*) OVER () AS total' : ''
   const sql = `SELECT ${document} AS doc${total} ${base.from} ${orderSql(base, query)} LIMIT ${limit} OFFSET ${offset}`
   const rows = await context.db.query<{ doc: unknown; total?: string }>(sql, base.params.values)
-  const data = rows.map((row) => row.doc)
+  const data = revealObjects(
+    base.model,
+    rows.map((row) => row.doc),
+    context.cipher,
+    base.lookups,
+  )
   if (!returnCountInfo) return data
   const count =
     rows[0]?.total !== undefined

@@ -5,6 +5,7 @@ import type { DataContext } from '../data-context.js'
 import { EMPTY_QUERY } from '../query/query-input.js'
 import type { LookupInput } from '../query/query-input.js'
 import { documentSql, fromWhere, queryBase, ROW } from '../query/select.js'
+import { revealObjects } from '../query/reveal.js'
 
 /** `object/get`: the object (or sub-object) with this id, with its lookups; null if none. */
 export async function getObject(
@@ -20,7 +21,14 @@ export async function getObject(
   const idParam = base.params.add(objectId)
   const sql = `SELECT ${document} AS doc ${fromWhere(base, `${ROW}."_id" = ${idParam}`)}`
   const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
-  return rows[0]?.doc ?? null
+  return (
+    revealObjects(
+      model,
+      rows.map((row) => row.doc),
+      context.cipher,
+      base.lookups,
+    )[0] ?? null
+  )
 }
 
 /** A 24-hex id (lower-cased), or `invalid_object_id`. */

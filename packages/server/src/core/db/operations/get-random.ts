@@ -4,6 +4,7 @@ import type { DataContext } from '../data-context.js'
 import { QUERY_LIMITS } from '../query/query-input.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, queryBase } from '../query/select.js'
+import { revealObjects } from '../query/reveal.js'
 
 /** `get-random`: up to `count` objects drawn at random from those matching the filter. */
 export async function getRandom(
@@ -23,5 +24,10 @@ export async function getRandom(
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${base.from} ORDER BY random() LIMIT ${count}`
   const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
-  return rows.map((row) => row.doc)
+  return revealObjects(
+    base.model,
+    rows.map((row) => row.doc),
+    context.cipher,
+    base.lookups,
+  )
 }

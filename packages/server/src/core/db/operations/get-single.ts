@@ -2,6 +2,7 @@ import { modelOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, orderSql, queryBase } from '../query/select.js'
+import { revealObjects } from '../query/reveal.js'
 
 /** `get-single`: the first object matching the filter (in sort order), or null. */
 export async function getSingle(
@@ -13,5 +14,12 @@ export async function getSingle(
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${base.from} ${orderSql(base, query)} LIMIT 1`
   const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
-  return rows[0]?.doc ?? null
+  return (
+    revealObjects(
+      base.model,
+      rows.map((row) => row.doc),
+      context.cipher,
+      base.lookups,
+    )[0] ?? null
+  )
 }

@@ -4,13 +4,14 @@ import { rowJson } from '../expressions/sql/row-json.js'
 import { SqlParams } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
+import { revealObjects } from '../query/reveal.js'
 
 /**
  * The objects with these ids as clients see them, in the order of the ids (after a write; no
  * access rule: the write itself was checked).
  */
 export async function readObjects(
-  context: Pick<DataContext, 'catalog'> & { db: Queryable },
+  context: Pick<DataContext, 'catalog' | 'cipher'> & { db: Queryable },
   model: ResolvedModel,
   ids: readonly string[],
   omit: readonly string[] | null = null,
@@ -22,5 +23,9 @@ export async function readObjects(
   const idList = params.add(ids)
   const sql = `SELECT ${document} AS doc FROM ${tableName(model)} t WHERE t."_id" = ANY(${idList}::text[]) ORDER BY array_position(${idList}::text[], t."_id")`
   const rows = await context.db.query<{ doc: unknown }>(sql, params.values)
-  return rows.map((row) => row.doc)
+  return revealObjects(
+    model,
+    rows.map((row) => row.doc),
+    context.cipher,
+  )
 }

@@ -6,6 +6,7 @@ import type { QueryInput } from '../query/query-input.js'
 import { documentSql, fromWhere, pageOf, queryBase, ROW } from '../query/select.js'
 import { searchVector } from '../schema/search-vector.js'
 import { countAll } from './get-list.js'
+import { revealObjects } from '../query/reveal.js'
 
 /** Longest search text (characters). */
 export const MAX_SEARCH_TEXT = 1000
@@ -43,7 +44,12 @@ export async function searchText(
   const total = returnCountInfo ? ', count(*) OVER () AS total' : ''
   const sql = `SELECT ${document} AS doc${total} ${from} ORDER BY ts_rank(${vector}, ${tsquery}) DESC, ${ROW}."_id" LIMIT ${limit} OFFSET ${offset}`
   const rows = await context.db.query<{ doc: unknown; total?: string }>(sql, base.params.values)
-  const data = rows.map((row) => row.doc)
+  const data = revealObjects(
+    model,
+    rows.map((row) => row.doc),
+    context.cipher,
+    base.lookups,
+  )
   if (!returnCountInfo) return data
   const count =
     rows[0]?.total !== undefined

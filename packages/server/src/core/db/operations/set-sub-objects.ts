@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../adapters/database/database.js'
 import { fail } from '../../../tools/errors.js'
-import { callerUserId, modelOf } from '../data-context.js'
+import { modelOf, writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { ResolvedModel } from '../model-types.js'
 import { EMPTY_QUERY, QUERY_LIMITS } from '../query/query-input.js'
@@ -88,11 +88,7 @@ function subModelOf(
 }
 
 function prepareRows(context: DataContext, model: ResolvedModel, inputs: unknown[]) {
-  const write = {
-    now: context.now(),
-    userId: callerUserId(context),
-    expressions: context.expressions,
-  }
+  const write = writeContextOf(context)
   return inputs.map((input, i) =>
     prepareCreate(model, input, write, inputs.length > 1 ? String(i) : ''),
   )

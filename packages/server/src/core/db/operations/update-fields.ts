@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { queryBase } from '../query/select.js'
@@ -18,7 +18,11 @@ export async function updateFields(
   checkUpdates(updates)
   const model = modelOf(context, modelName)
   const base = queryBase(context, model, query, 'update')
-  const ids = await runUpdate(context, base, fieldUpdatesChange(model, updates, base.params))
+  const ids = await runUpdate(
+    context,
+    base,
+    fieldUpdatesChange(model, updates, base.params, writeContextOf(context)),
+  )
   return { totalMatch: ids.length, updated: ids.length }
 }
 
@@ -32,7 +36,7 @@ export async function updateObjectFields(
 ): Promise<unknown> {
   checkUpdates(updates)
   return changeObject(context, modelName, id, returnTop, (model, base) =>
-    fieldUpdatesChange(model, updates, base.params),
+    fieldUpdatesChange(model, updates, base.params, writeContextOf(context)),
   )
 }
 

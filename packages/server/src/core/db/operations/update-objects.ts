@@ -1,4 +1,4 @@
-import { callerUserId, modelOf } from '../data-context.js'
+import { modelOf, writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { ResolvedModel } from '../model-types.js'
 import type { QueryInput } from '../query/query-input.js'
@@ -29,11 +29,7 @@ export function valuesChange(
   base: QueryBase,
   values: unknown,
 ): RowChange {
-  const write = {
-    now: context.now(),
-    userId: callerUserId(context),
-    expressions: context.expressions,
-  }
+  const write = writeContextOf(context)
   const prepared = prepareUpdate(model, values, write)
   const sets = [...prepared.values].map(
     ([field, value]) =>

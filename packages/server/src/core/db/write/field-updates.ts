@@ -4,7 +4,8 @@ import { SYSTEM_FIELDS } from '../model-types.js'
 import type { ResolvedField, ResolvedModel } from '../model-types.js'
 import { coerceField, INVALID } from './coerce-field.js'
 import { toSqlParam } from './insert-rows.js'
-import { fieldOf } from './prepare-object.js'
+import { fieldOf, storedValue } from './prepare-object.js'
+import type { WriteContext } from './prepare-object.js'
 import type { RowChange } from './run-update.js'
 import { Violations } from './violations.js'
 
@@ -44,6 +45,7 @@ export function fieldUpdatesChange(
   model: ResolvedModel,
   updates: readonly FieldUpdateInput[],
   params: SqlParams,
+  write: WriteContext,
 ): RowChange {
   const violations = new Violations()
   const sets: string[] = []
@@ -52,7 +54,7 @@ export function fieldUpdatesChange(
   for (const update of updates) {
     const { owner, field } = resolvePath(model, update.field)
     if (owner === model) {
-      const set = assignment(field, update, (value) => params.add(value), violations)
+      const set = assignment(field, update, (value) => params.add(value), violations, write)
       if (set) sets.push(set)
     } else {
       const entry = subObjects.get(owner) ?? { sets: [], params: [] }
@@ -61,7 +63,7 @@ export function fieldUpdatesChange(
         entry.params.push(value)
         return `$${entry.params.length}`
       }
-      const set = assignment(field, update, add, violations)
+      const set = assignment(field, update, add, violations, write)
       if (set) entry.sets.push(set)
     }
     if (update.updateType !== 'set' && update.updateType !== 'unset' && owner === model)
@@ -110,6 +112,7 @@ function assignment(
   update: FieldUpdateInput,
   add: (value: unknown) => string,
   violations: Violations,
+  write: WriteContext,
 ): string | undefined {
   const column = `"${field.column as string}"`
   const type = update.updateType
@@ -144,7 +147,7 @@ function assignment(
   }
   const value = checkedValue(field, update, violations)
   if (value === INVALID) return undefined
-  const param = add(toSqlParam(field, value))
+  const param = add(toSqlParam(field, storedValue(field, value, write)))
   switch (type) {
     case 'set':
       return `${column} = ${param}`

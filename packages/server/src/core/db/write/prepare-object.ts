@@ -2,6 +2,7 @@ import { fail } from '../../../tools/errors.js'
 import { newObjectId } from '../../../tools/ids.js'
 import { SYSTEM_FIELDS } from '../model-types.js'
 import type { ResolvedField, ResolvedModel } from '../model-types.js'
+import type { FieldCipher } from '../../../tools/field-cipher.js'
 import { coerceField, INVALID } from './coerce-field.js'
 import type { ExpressionRunner } from './expression-runner.js'
 import { checkRules } from './check-rules.js'
@@ -24,6 +25,7 @@ export interface WriteContext {
   readonly now: Date
   readonly userId: string | null
   readonly expressions: ExpressionRunner
+  readonly cipher: FieldCipher | undefined
 }
 
 const SYSTEM = new Set<string>(SYSTEM_FIELDS)
@@ -65,7 +67,7 @@ function buildRow(
       addChildren(row, field, raw, context, fieldPath, violations)
     } else {
       const value = coerceField(field, raw, fieldPath, violations)
-      if (value !== INVALID) setValue(row, field, value)
+      if (value !== INVALID) setValue(row, field, value, context)
     }
   }
   applyDefaults(row, context, path, violations)
@@ -114,7 +116,7 @@ function applyDefaults(
     const raw = context.expressions.evaluate(field.defaultValue, row.view, context)
     if (raw === null || raw === undefined) continue
     const value = coerceField(field, raw, fieldPath, violations)
-    if (value !== INVALID) setValue(row, field, value)
+    if (value !== INVALID) setValue(row, field, value, context)
   }
 }
 
@@ -127,9 +129,21 @@ function checkRequired(row: PreparedRow, path: string, violations: Violations): 
   }
 }
 
-function setValue(row: PreparedRow, field: ResolvedField, value: unknown): void {
-  row.values.set(field.name, value)
+function setValue(
+  row: PreparedRow,
+  field: ResolvedField,
+  value: unknown,
+  context: WriteContext,
+): void {
+  row.values.set(field.name, storedValue(field, value, context))
   row.view[field.name] = value
+}
+
+/** A value as it is stored: encrypted-text fields encrypted, the rest as they are. */
+export function storedValue(field: ResolvedField, value: unknown, context: WriteContext): unknown {
+  if (field.type !== 'encrypted-text' || typeof value !== 'string') return value
+  if (!context.cipher) throw new Error('encrypted-text field written without an encryption key')
+  return context.cipher.encrypt(value)
 }
 
 /** The declared field of this name, or `unknown_field`. */

@@ -1,11 +1,11 @@
 import { SYSTEM_FIELDS } from '../model-types.js'
 import type { ResolvedField, ResolvedModel } from '../model-types.js'
 import { coerceField, INVALID } from './coerce-field.js'
-import { asObject, fieldOf, prepareCreate } from './prepare-object.js'
+import { asObject, fieldOf, prepareCreate, storedValue } from './prepare-object.js'
 import type { PreparedRow, WriteContext } from './prepare-object.js'
 import { Violations } from './violations.js'
 
-/** The changes of an `update`: column values, and sub-models replaced whole. */
+/** The changes of an `update`: column values (as stored), and sub-models replaced whole. */
 export interface PreparedUpdate {
   readonly values: Map<ResolvedField, unknown>
   /** Sub-model fields given: their new content, made afresh for each updated object. */
@@ -47,7 +47,7 @@ export function prepareUpdate(
       continue
     }
     const value = coerceField(field, raw, name, violations)
-    if (value !== INVALID) update.values.set(field, value)
+    if (value !== INVALID) update.values.set(field, storedValue(field, value, context))
   }
   violations.throwIfAny()
   return update

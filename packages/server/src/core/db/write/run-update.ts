@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../adapters/database/database.js'
-import { callerUserId } from '../data-context.js'
+import { writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { ResolvedField, ResolvedModel } from '../model-types.js'
 import { readObjects } from '../operations/read-objects.js'
@@ -33,11 +33,7 @@ export async function runUpdate(
   change: RowChange,
 ): Promise<string[]> {
   const model = base.model
-  const write: WriteContext = {
-    now: context.now(),
-    userId: callerUserId(context),
-    expressions: context.expressions,
-  }
+  const write = writeContextOf(context)
   const sets = [...change.sets]
   if (model.timestamps) sets.push(`"updatedAt" = ${base.params.add(write.now)}`)
   if (sets.length === 0) sets.push(`"_id" = ${ROW}."_id"`)
@@ -54,7 +50,11 @@ export async function runUpdate(
       await replaceChildren(tx, change, ids, write)
       await updateSubObjects(tx, change, ids)
       if (needsCheck(model, change.computed)) {
-        const docs = await readObjects({ catalog: context.catalog, db: tx }, model, ids)
+        const docs = await readObjects(
+          { catalog: context.catalog, cipher: context.cipher, db: tx },
+          model,
+          ids,
+        )
         checkUpdatedObjects(model, docs, change.computed, write)
       }
       return ids
