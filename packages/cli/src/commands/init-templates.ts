@@ -9,15 +9,15 @@ export default defineConfig({
   // The app's name, shown in logs and the console.
   name: ${quote(name)},
 
+  // Data models, their fields and access rules (see Basalt's docs/database.md), e.g.
+  //   models: { notes: { access: { read: 'true' }, fields: { text: { type: 'text' } } } },
+  // Sign-up, sign-in and sessions (docs/auth.md):
+  //   auth: { emailConfirmation: true },
   // Later versions of Basalt add sections here:
-  //   models     data models and their fields
-  //   auth       sign-up, sign-in and sessions
   //   storage    buckets and files
   //   endpoints  the app's own HTTP endpoints
   //   queues     message queues and their handlers
   //   tasks      scheduled tasks
-  //   cache      the key-value cache
-  //   realtime   channels and events
 })
 `
 }
