@@ -130,14 +130,12 @@ describe.each(pgTargets())('published altogic client: database on $name PostgreS
 
   it('looks up, computes, searches and answers stats', async () => {
     const { data: post } = await within(
-      client.db
-        .model('posts')
-        .create({
-          title: 'Lookup target post',
-          author: userId,
-          published: true,
-          body: 'gardening tips',
-        }),
+      client.db.model('posts').create({
+        title: 'Lookup target post',
+        author: userId,
+        published: true,
+        body: 'gardening tips',
+      }),
     )
     const postId = (post as Obj)._id
     await within(

@@ -43,6 +43,8 @@ export interface SqlScope {
   readonly lookups?: ReadonlyMap<string, QueryLookup>
   /** `session.userId`: null without a session. */
   readonly session?: { readonly userId: string | null }
+  /** The clock of `NOW()` and `TODAY()` (bound as a parameter); the transaction time if absent. */
+  readonly now?: Date
   /** Why the expression is compiled: the error messages say it (`in filter`, ...). */
   readonly purpose: 'filter' | 'lookup' | 'sort' | 'group' | 'compute' | 'access'
 }
