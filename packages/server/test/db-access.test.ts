@@ -10,6 +10,7 @@ describe.each(pgTargets())(
     let alice: { userId: string; token: string }
     let bob: { userId: string; token: string }
     let alicePost: { _id: string }
+    let draftId: string
 
     beforeAll(async () => {
       t = await startDbServer(target)
@@ -29,6 +30,7 @@ describe.each(pgTargets())(
       )
       expect(res.status, JSON.stringify(res.body)).toBe(200)
       alicePost = res.body[0]
+      draftId = res.body[1]._id
     })
     afterAll(() => t.close())
 
@@ -197,6 +199,42 @@ describe.each(pgTargets())(
       expect(list.body).toHaveLength(1)
       expect(list.body[0].post).toMatchObject({ _id: alicePost._id, title: 'Alice public' })
       expect(list.body[0]).not.toHaveProperty('sameAuthorPosts')
+      // A draft is hidden from Bob: filtering through the reference must not reveal it.
+      await t.call(
+        'create',
+        {
+          values: { post: draftId, author: bob.userId, text: 'On a draft' },
+          query: q({}),
+          model: 'comments',
+        },
+        bob.token,
+      )
+      const probe = (session?: string) =>
+        t.call(
+          'get-list',
+          { query: q({ expression: "post.title == 'Alice draft'" }), model: 'comments' },
+          session,
+        )
+      expect((await probe(bob.token)).body).toEqual([])
+      expect((await probe(alice.token)).body).toHaveLength(1)
+      const probeLookup = await t.call(
+        'get-list',
+        {
+          query: q({
+            lookups: [
+              {
+                name: 'draft',
+                modelName: 'posts',
+                query: "lookup._id == this.post && lookup.title == 'Alice draft'",
+              },
+            ],
+            expression: 'EXISTS(draft)',
+          }),
+          model: 'comments',
+        },
+        bob.token,
+      )
+      expect(probeLookup.body).toEqual([])
       const clash = await t.call('get-list', {
         query: q({ lookups: [{ name: 'text', modelName: 'posts', query: 'true' }] }),
         model: 'comments',

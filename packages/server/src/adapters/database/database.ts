@@ -1,10 +1,24 @@
 /** A row as the driver returns it. */
 export type Row = Record<string, unknown>
 
+/** How to send one statement. */
+export interface QueryOptions {
+  /**
+   * The statement is sent often with other values (a read of the database module): the
+   * server keeps it parsed and planned per connection. Its result columns must not depend on
+   * the schema.
+   */
+  readonly prepare?: boolean
+}
+
 /** Something that runs parameterised SQL: the database itself or one transaction. */
 export interface Queryable {
   /** Runs one parameterised statement and returns its rows. */
-  query<T extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>
+  query<T extends Row = Row>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>
 }
 
 /** A notification received on a LISTEN channel. */

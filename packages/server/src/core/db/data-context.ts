@@ -41,3 +41,6 @@ export function writeContextOf(context: DataContext): WriteContext {
     cipher: context.cipher,
   }
 }
+
+/** Reads of the database module are sent as prepared statements (one parse and plan each). */
+export const PREPARE = { prepare: true } as const

@@ -1,5 +1,6 @@
 import pg from 'pg'
-import type { Database, NotificationHandler, Queryable, Row } from '../database.js'
+import type { Database, NotificationHandler, Queryable, QueryOptions, Row } from '../database.js'
+import { StatementNames } from './statement-names.js'
 import { translateConnectionError } from './connection-errors.js'
 
 /** Options of the PostgreSQL pool. */
@@ -21,6 +22,7 @@ export class PostgresDatabase implements Database {
   readonly #handlers = new Map<string, Set<NotificationHandler>>()
   #listener: Promise<pg.Client> | undefined
   #closed = false
+  readonly #names = new StatementNames()
 
   constructor(options: PostgresOptions) {
     this.#options = options
@@ -31,9 +33,22 @@ export class PostgresDatabase implements Database {
     this.#pool.on('error', (error) => this.#report(error))
   }
 
-  async query<T extends Row = Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.#pool.query(sql, params as unknown[]).catch(translateConnectionError)
+  async query<T extends Row = Row>(
+    sql: string,
+    params: readonly unknown[] = [],
+    options?: QueryOptions,
+  ): Promise<T[]> {
+    const result = await this.#pool
+      .query(this.#statement(sql, params, options))
+      .catch(translateConnectionError)
     return result.rows as T[]
+  }
+
+  #statement(sql: string, params: readonly unknown[], options?: QueryOptions): pg.QueryConfig {
+    const name = options?.prepare ? this.#names.nameOf(sql) : undefined
+    return name
+      ? { text: sql, values: params as unknown[], name }
+      : { text: sql, values: params as unknown[] }
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -41,8 +56,11 @@ export class PostgresDatabase implements Database {
     try {
       await client.query('BEGIN')
       const tx: Queryable = {
-        query: async <R extends Row = Row>(sql: string, params: readonly unknown[] = []) =>
-          (await client.query(sql, params as unknown[])).rows as R[],
+        query: async <R extends Row = Row>(
+          sql: string,
+          params: readonly unknown[] = [],
+          options?: QueryOptions,
+        ) => (await client.query(this.#statement(sql, params, options))).rows as R[],
       }
       const result = await work(tx)
       await client.query('COMMIT')

@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { parseCached } from '../expressions/parse/parse-cached.js'
 import { compileCondition, compileValue } from '../expressions/sql/compile.js'
@@ -69,7 +69,7 @@ export async function compute(
     .filter(Boolean)
   const { limit, offset } = groupPage(query)
   const sql = `SELECT ${select.join(', ')} ${base.from} ${groupBy}${order.length ? ` ORDER BY ${order.join(', ')}` : ''} LIMIT ${limit} OFFSET ${offset}`
-  const rows = await context.db.query(sql, base.params.values)
+  const rows = await context.db.query(sql, base.params.values, PREPARE)
   return rows.map((row) => {
     const groupby: Record<string, unknown> = {}
     if (groups.length === 0) groupby.group = null

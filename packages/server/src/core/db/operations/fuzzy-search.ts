@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, fromWhere, pageOf, queryBase, ROW } from '../query/select.js'
@@ -42,7 +42,7 @@ export async function fuzzySearch(
   const { limit, offset } = pageOf(query)
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${from} ORDER BY word_similarity(${param}, ${column}) DESC, ${ROW}."_id" LIMIT ${limit} OFFSET ${offset}`
-  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values, PREPARE)
   return revealObjects(
     model,
     rows.map((row) => row.doc),

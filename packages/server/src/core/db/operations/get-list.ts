@@ -1,4 +1,4 @@
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, orderSql, pageOf, queryBase } from '../query/select.js'
@@ -28,7 +28,11 @@ export async function getList(
   const { limit, offset, page } = pageOf(query)
   const total = returnCountInfo ? ', count(*) OVER () AS total' : ''
   const sql = `SELECT ${document} AS doc${total} ${base.from} ${orderSql(base, query)} LIMIT ${limit} OFFSET ${offset}`
-  const rows = await context.db.query<{ doc: unknown; total?: string }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown; total?: string }>(
+    sql,
+    base.params.values,
+    PREPARE,
+  )
   const data = revealObjects(
     base.model,
     rows.map((row) => row.doc),
@@ -52,6 +56,10 @@ export async function countAll(
   from: string,
   params: readonly unknown[],
 ): Promise<number> {
-  const rows = await context.db.query<{ n: string }>(`SELECT count(*) AS n ${from}`, params)
+  const rows = await context.db.query<{ n: string }>(
+    `SELECT count(*) AS n ${from}`,
+    params,
+    PREPARE,
+  )
   return Number(rows[0]?.n ?? 0)
 }

@@ -1,6 +1,6 @@
 import { fail } from '../../../tools/errors.js'
 import { isObjectId } from '../../../tools/ids.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { EMPTY_QUERY } from '../query/query-input.js'
 import type { LookupInput } from '../query/query-input.js'
@@ -20,7 +20,7 @@ export async function getObject(
   const document = documentSql(context, base, null)
   const idParam = base.params.add(objectId)
   const sql = `SELECT ${document} AS doc ${fromWhere(base, `${ROW}."_id" = ${idParam}`)}`
-  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values, PREPARE)
   return (
     revealObjects(
       model,

@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { QUERY_LIMITS } from '../query/query-input.js'
 import type { QueryInput } from '../query/query-input.js'
@@ -23,7 +23,7 @@ export async function getRandom(
   const base = queryBase(context, modelOf(context, modelName), query)
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${base.from} ORDER BY random() LIMIT ${count}`
-  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values, PREPARE)
   return revealObjects(
     base.model,
     rows.map((row) => row.doc),

@@ -1,4 +1,4 @@
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { QueryInput } from '../query/query-input.js'
 import { documentSql, orderSql, queryBase } from '../query/select.js'
@@ -13,7 +13,7 @@ export async function getSingle(
   const base = queryBase(context, modelOf(context, modelName), query)
   const document = documentSql(context, base, query.omit)
   const sql = `SELECT ${document} AS doc ${base.from} ${orderSql(base, query)} LIMIT 1`
-  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown }>(sql, base.params.values, PREPARE)
   return (
     revealObjects(
       base.model,

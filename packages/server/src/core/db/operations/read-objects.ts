@@ -5,6 +5,7 @@ import { SqlParams } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
 import { revealObjects } from '../query/reveal.js'
+import { PREPARE } from '../data-context.js'
 
 /**
  * The objects with these ids as clients see them, in the order of the ids (after a write; no
@@ -22,7 +23,7 @@ export async function readObjects(
     document = `(${document} #- ${params.add(path.split('.'))}::text[])`
   const idList = params.add(ids)
   const sql = `SELECT ${document} AS doc FROM ${tableName(model)} t WHERE t."_id" = ANY(${idList}::text[]) ORDER BY array_position(${idList}::text[], t."_id")`
-  const rows = await context.db.query<{ doc: unknown }>(sql, params.values)
+  const rows = await context.db.query<{ doc: unknown }>(sql, params.values, PREPARE)
   return revealObjects(
     model,
     rows.map((row) => row.doc),

@@ -1,5 +1,5 @@
 import { fail } from '../../../tools/errors.js'
-import { modelOf } from '../data-context.js'
+import { modelOf, PREPARE } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import type { SqlParams } from '../expressions/sql/sql-types.js'
 import type { QueryInput } from '../query/query-input.js'
@@ -43,7 +43,11 @@ export async function searchText(
   const from = fromWhere(base, where)
   const total = returnCountInfo ? ', count(*) OVER () AS total' : ''
   const sql = `SELECT ${document} AS doc${total} ${from} ORDER BY ts_rank(${vector}, ${tsquery}) DESC, ${ROW}."_id" LIMIT ${limit} OFFSET ${offset}`
-  const rows = await context.db.query<{ doc: unknown; total?: string }>(sql, base.params.values)
+  const rows = await context.db.query<{ doc: unknown; total?: string }>(
+    sql,
+    base.params.values,
+    PREPARE,
+  )
   const data = revealObjects(
     model,
     rows.map((row) => row.doc),

@@ -114,3 +114,22 @@ export function checkCreateAccess(
 export function isClient(context: DataContext): boolean {
   return context.caller.kind === 'client'
 }
+
+/**
+ * The check a client's expressions put on rows of other models they reach (a reference path,
+ * a lookup in a filter): the target's read rule, on a row of its own alias so that the rule's
+ * SQL cannot mix with the aliases around it. App code gets none.
+ */
+export function readAccessHook(
+  context: DataContext,
+  params: SqlParams,
+): ((model: ResolvedModel, alias: string) => string) | undefined {
+  if (context.caller.kind === 'app') return undefined
+  let count = 0
+  return (model, alias) => {
+    const own = `ra${++count}`
+    const condition = accessCondition(context, model, 'read', own, params)
+    if (condition === 'TRUE') return 'TRUE'
+    return `EXISTS (SELECT 1 FROM ${tableName(model)} ${own} WHERE ${own}."_id" = "${alias}"."_id" AND ${condition})`
+  }
+}

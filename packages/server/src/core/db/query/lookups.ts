@@ -1,4 +1,5 @@
 import { fail } from '../../../tools/errors.js'
+import { callerUserId } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { parseCached } from '../expressions/parse/parse-cached.js'
 import { compileCondition } from '../expressions/sql/compile.js'
@@ -6,7 +7,7 @@ import { rowJson } from '../expressions/sql/row-json.js'
 import type { QueryLookup, SqlParams } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
-import { accessCondition } from './access.js'
+import { accessCondition, readAccessHook } from './access.js'
 import { QUERY_LIMITS } from './query-input.js'
 import type { LookupInput } from './query-input.js'
 
@@ -105,6 +106,8 @@ export function withLookups(
         model,
         alias,
         lookup: { model: lookup.target, alias: la },
+        session: { userId: callerUserId(context) },
+        readAccess: readAccessHook(context, params),
         purpose: 'lookup' as const,
       }
       const condition = compileCondition(lookup.query, scope, params)

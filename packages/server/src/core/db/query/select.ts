@@ -7,7 +7,7 @@ import { SqlParams } from '../expressions/sql/sql-types.js'
 import type { QueryLookup, SqlScope } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
-import { accessCondition } from './access.js'
+import { accessCondition, readAccessHook } from './access.js'
 import type { AccessOperation } from './access.js'
 import { resolveLookups, withLookups } from './lookups.js'
 import { QUERY_LIMITS } from './query-input.js'
@@ -54,6 +54,7 @@ export function queryBase(
     alias: ROW,
     lookups,
     session: { userId: context.caller.kind === 'client' ? context.caller.userId : null },
+    readAccess: readAccessHook(context, params),
     purpose: 'filter',
   }
   const conditions = [accessCondition(context, model, operation, ROW, params)]

@@ -135,12 +135,17 @@ function fieldIndexes(table: string, field: ResolvedField, context: IndexContext
   const column = field.column
   if (!column) return []
   const columns = quoteIdent(column)
+  // Queries sort ascending with nulls first and descending with nulls last (MongoDB's order):
+  // a B-tree in that order serves both directions, so a sorted page stops after its rows.
+  const ordered = `${columns} NULLS FIRST`
   const indexes: DesiredIndex[] = []
   if (field.unique) {
-    indexes.push(index(table, `${column}_key`, { unique: true, columns, label: column }))
+    indexes.push(index(table, `${column}_key`, { unique: true, columns: ordered, label: column }))
   } else if (field.indexed || field.type === 'reference') {
     const gin = field.sqlType?.endsWith('[]') || field.sqlType === 'jsonb'
-    indexes.push(index(table, `${column}_idx`, { gin, columns, label: column }))
+    indexes.push(
+      index(table, `${column}_idx`, { gin, columns: gin ? columns : ordered, label: column }),
+    )
   }
   if (field.fuzzySearchable) {
     const trigram = `${columns} ${context.trigramOps}`

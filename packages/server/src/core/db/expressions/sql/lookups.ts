@@ -4,6 +4,7 @@ import type { Ctx } from './context.js'
 import { relVal } from './lists.js'
 import { fieldPath } from './paths.js'
 import { columnRef, quoteIdent, tableRef } from './quote.js'
+import { readAccess } from './read-access.js'
 import { readable } from './readable.js'
 import { rowJson } from './row-json.js'
 import type { QueryLookup } from './sql-types.js'
@@ -25,12 +26,12 @@ export function lookupExists(ctx: Ctx, node: PathNode): string | undefined {
   const alias = ctx.alias()
   if (lookup.kind === 'complex') {
     const cond = lookupCondition(ctx, lookup, alias)
-    return `EXISTS (SELECT 1 FROM ${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${cond})`
+    return `EXISTS (SELECT 1 FROM ${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${cond}${readAccess(ctx, lookup.target, alias)})`
   }
   const field = ctx.scope.model.fields.get(lookup.name)
   if (!field?.column) return undefined
   const ref = columnRef(ctx.scope.alias, field.column)
-  return `EXISTS (SELECT 1 FROM ${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${columnRef(alias, '_id')} = ${ref})`
+  return `EXISTS (SELECT 1 FROM ${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${columnRef(alias, '_id')} = ${ref}${readAccess(ctx, lookup.target, alias)})`
 }
 
 export function complexLookupPath(
@@ -45,7 +46,7 @@ export function complexLookupPath(
     rest.length === 0
       ? { sql: rowJson(lookup.target, alias, ctx.scope.catalog), type: 'object' as const }
       : fieldPath(ctx, lookup.target, alias, rest, node)
-  const from = `${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${cond} ORDER BY ${columnRef(alias, '_id')} LIMIT 1`
+  const from = `${tableRef(lookup.target)} AS ${quoteIdent(alias)} WHERE ${cond}${readAccess(ctx, lookup.target, alias)} ORDER BY ${columnRef(alias, '_id')} LIMIT 1`
   return wrap(ctx, inner, (sql) => `(SELECT ${sql} FROM ${from})`)
 }
 

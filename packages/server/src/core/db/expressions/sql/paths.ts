@@ -5,6 +5,7 @@ import type { Ctx, ItemScope } from './context.js'
 import { relVal } from './lists.js'
 import { complexLookupPath, wrap } from './lookups.js'
 import { columnRef, quoteIdent, tableRef } from './quote.js'
+import { readAccess } from './read-access.js'
 import { rowJson } from './row-json.js'
 import { unknownField } from './sql-errors.js'
 import { nullOf } from './values.js'
@@ -143,7 +144,7 @@ function nestedPath(
     if (!target) throw unknownField(node, name(node))
     const joined = ctx.alias()
     const inner = fieldPath(ctx, target, joined, rest, node)
-    const where = `${columnRef(joined, '_id')} = ${columnRef(alias, field.column)}`
+    const where = `${columnRef(joined, '_id')} = ${columnRef(alias, field.column)}${readAccess(ctx, target, joined)}`
     return wrap(
       ctx,
       inner,

@@ -45,6 +45,11 @@ export interface SqlScope {
   readonly session?: { readonly userId: string | null }
   /** The clock of `NOW()` and `TODAY()` (bound as a parameter); the transaction time if absent. */
   readonly now?: Date
+  /**
+   * The caller's read rule on rows of other models an expression reaches (references, lookups):
+   * a never-NULL SQL condition on the row at `alias`, or `TRUE`. Absent: no restriction.
+   */
+  readonly readAccess?: (model: ResolvedModel, alias: string) => string
   /** Why the expression is compiled: the error messages say it (`in filter`, ...). */
   readonly purpose: 'filter' | 'lookup' | 'sort' | 'group' | 'compute' | 'access'
 }
