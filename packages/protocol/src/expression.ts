@@ -69,5 +69,5 @@ export const EXPRESSION_LIMITS = {
   /** Characters in one expression string. */
   maxLength: 4096,
   /** Nesting of parentheses, lists, calls and operators. */
-  maxDepth: 64,
+  maxDepth: 128,
 } as const

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { parseExpression } from '../src/core/db/expressions/parse/parse-expression.js'
 import { errorOf } from './expression-helpers.js'
+import { EXPRESSION_LIMITS } from '@basalt/protocol'
+
+const DEPTH = EXPRESSION_LIMITS.maxDepth
 
 describe('expression syntax errors', () => {
   it.each([
@@ -77,18 +80,24 @@ describe('expression syntax errors', () => {
   })
 
   it.each([
-    ['parentheses', `${'('.repeat(64)}1${')'.repeat(64)}`, 1],
-    ['unary operators', `${'!'.repeat(64)}a`, 1],
-    ['calls', `${'f('.repeat(64)}1${')'.repeat(64)}`, 1],
-    ['lists', `${'['.repeat(64)}1${']'.repeat(64)}`, 1],
-    ['operator chains', Array(65).fill('a').join(' + '), 1],
-    ['deep unclosed nesting', '('.repeat(2000), 65],
-    ['deep unclosed lists', '['.repeat(4000), 65],
-    ['unary runs', '-'.repeat(4000), 65],
-  ])('refuses more than 64 levels of %s', (_name, source, position) => {
+    ['parentheses', `${'('.repeat(DEPTH)}1${')'.repeat(DEPTH)}`, 1],
+    ['unary operators', `${'!'.repeat(DEPTH)}a`, 1],
+    ['calls', `${'f('.repeat(DEPTH)}1${')'.repeat(DEPTH)}`, 1],
+    ['lists', `${'['.repeat(DEPTH)}1${']'.repeat(DEPTH)}`, 1],
+    [
+      'operator chains',
+      Array(DEPTH + 1)
+        .fill('a')
+        .join(' + '),
+      1,
+    ],
+    ['deep unclosed nesting', '('.repeat(2000), DEPTH + 1],
+    ['deep unclosed lists', '['.repeat(4000), DEPTH + 1],
+    ['unary runs', '-'.repeat(4000), DEPTH + 1],
+  ])(`refuses more than ${DEPTH} levels of %s`, (_name, source, position) => {
     const error = errorOf(() => parseExpression(source))
     expect(error.code).toBe('expression_too_complex')
-    expect(error.details).toMatchObject({ limit: 64 })
+    expect(error.details).toMatchObject({ limit: DEPTH })
     if (position !== 1) expect(error.details).toMatchObject({ position })
   })
 })

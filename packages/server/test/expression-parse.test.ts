@@ -1,3 +1,4 @@
+import { EXPRESSION_LIMITS } from '@basalt/protocol'
 import { describe, expect, it } from 'vitest'
 import type { ExpressionNode } from '@basalt/protocol'
 import { parseCached } from '../src/core/db/expressions/parse/parse-cached.js'
@@ -139,11 +140,12 @@ describe('expression parser', () => {
     expect(shape('nosuchfunction(1)')).toBe('NOSUCHFUNCTION(1)')
   })
 
-  it('accepts 64 levels of nesting and 4,096 characters', () => {
-    expect(() => parseExpression(`${'('.repeat(63)}1${')'.repeat(63)}`)).not.toThrow()
-    expect(() => parseExpression(`${'-'.repeat(63)}1`)).not.toThrow()
+  it('accepts the nesting and length limits', () => {
+    const d = EXPRESSION_LIMITS.maxDepth - 1
+    expect(() => parseExpression(`${'('.repeat(d)}1${')'.repeat(d)}`)).not.toThrow()
+    expect(() => parseExpression(`${'-'.repeat(d)}1`)).not.toThrow()
     expect(() => parseExpression(`'${'x'.repeat(4094)}'`)).not.toThrow()
-    expect(() => parseExpression(Array(63).fill('a').join(' || '))).not.toThrow()
+    expect(() => parseExpression(Array(d).fill('a').join(' || '))).not.toThrow()
   })
 
   it('caches parsed trees by source', () => {
