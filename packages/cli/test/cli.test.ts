@@ -45,16 +45,7 @@ describe('basalt (the built CLI)', () => {
     const config = await readFile(join(app, 'basalt.config.ts'), 'utf8')
     expect(config).toContain("import { defineConfig } from 'basalt'")
     expect(config).toContain("name: 'my-app'")
-    for (const section of [
-      'models',
-      'auth',
-      'storage',
-      'endpoints',
-      'queues',
-      'tasks',
-      'cache',
-      'realtime',
-    ]) {
+    for (const section of ['models', 'auth', 'storage', 'endpoints', 'queues', 'tasks']) {
       expect(config).toContain(section)
     }
     expect(await readFile(join(app, '.gitignore'), 'utf8')).toBe('.basalt/\n')
