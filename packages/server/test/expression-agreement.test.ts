@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { evaluate } from '../src/core/db/expressions/evaluate/evaluate.js'
 import { parseExpression } from '../src/core/db/expressions/parse/parse-expression.js'
-import { createTestDatabase, pgTargets } from '../../../test-support/databases.js'
-import type { TestDatabase } from '../../../test-support/databases.js'
-import { P1, P2, PRODUCT_OBJECTS, openFixture } from './expression-sql-fixture.js'
-import type { FixtureDb } from './expression-sql-fixture.js'
+import { pgTargets } from '../../../test-support/databases.js'
+import { P1, P2, PRODUCT_OBJECTS, useFixture } from './expression-sql-fixture.js'
 
 // The same expressions, in memory over the fixture objects and in SQL over their rows: the two
 // back ends must agree (docs/expressions.md). Both see the same clock and session.
@@ -585,16 +583,7 @@ const TABLE = [
 ]
 
 describe.each(pgTargets())('in-memory and SQL agree on $name PostgreSQL', (target) => {
-  let testDb: TestDatabase
-  let db: FixtureDb
-  beforeAll(async () => {
-    testDb = await createTestDatabase(target)
-    db = await openFixture(testDb.url)
-  })
-  afterAll(async () => {
-    await db?.close()
-    await testDb?.drop()
-  })
+  const db = useFixture(target)
 
   for (const [index, id] of [P1, P2].entries()) {
     it(`agrees on every operator and function for product ${index + 1}`, async () => {

@@ -1,14 +1,12 @@
 import type { ExpressionNode } from '@basalt/protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { compileCondition, compileValue } from '../src/core/db/expressions/sql/compile.js'
 import { quoteIdent } from '../src/core/db/expressions/sql/quote.js'
 import { SqlParams } from '../src/core/db/expressions/sql/sql-types.js'
 import type { SqlScope } from '../src/core/db/expressions/sql/sql-types.js'
 import { isBasaltError } from '../src/tools/errors.js'
-import { createTestDatabase, pgTargets } from '../../../test-support/databases.js'
-import type { TestDatabase } from '../../../test-support/databases.js'
-import { CATALOG, P1, PRODUCTS, openFixture } from './expression-sql-fixture.js'
-import type { FixtureDb } from './expression-sql-fixture.js'
+import { pgTargets } from '../../../test-support/databases.js'
+import { CATALOG, P1, PRODUCTS, useFixture } from './expression-sql-fixture.js'
 
 const SCOPE: SqlScope = { catalog: CATALOG, model: PRODUCTS, alias: 't', purpose: 'filter' }
 const span = { start: 0, end: 1 }
@@ -122,16 +120,7 @@ describe('compiling expressions refuses what cannot run, with clear errors', () 
 })
 
 describe.each(pgTargets())('hostile expressions change nothing on $name PostgreSQL', (target) => {
-  let testDb: TestDatabase
-  let db: FixtureDb
-  beforeAll(async () => {
-    testDb = await createTestDatabase(target)
-    db = await openFixture(testDb.url)
-  })
-  afterAll(async () => {
-    await db?.close()
-    await testDb?.drop()
-  })
+  const db = useFixture(target)
 
   it.each([
     `title == "'; DROP TABLE app.products; --"`,

@@ -3,6 +3,9 @@
  * field type, `users` it references), DDL following the storage layout of model-types.ts, the
  * objects as the evaluator sees them (dates as Date), and their insertion.
  */
+import { afterAll, beforeAll } from 'vitest'
+import { createTestDatabase } from '../../../test-support/databases.js'
+import type { PgTarget, TestDatabase } from '../../../test-support/databases.js'
 import pg from 'pg'
 import type {
   FieldType,
@@ -403,5 +406,35 @@ export async function openFixture(url: string): Promise<FixtureDb> {
       return result.rows.map((row: { _id: string }) => row._id)
     },
     close: () => client.end(),
+  }
+}
+
+/**
+ * The fixture on a fresh database of `target`, opened before the tests of the enclosing
+ * describe block and dropped after them.
+ */
+export function useFixture(target: PgTarget): FixtureDb {
+  let testDb: TestDatabase | undefined
+  let db: FixtureDb | undefined
+  beforeAll(async () => {
+    testDb = await createTestDatabase(target)
+    db = await openFixture(testDb.url)
+  })
+  afterAll(async () => {
+    await db?.close()
+    await testDb?.drop()
+  })
+  const open = (): FixtureDb => {
+    if (!db) throw new Error('the fixture opens in beforeAll')
+    return db
+  }
+  return {
+    get client() {
+      return open().client
+    },
+    value: (source, options) => open().value(source, options),
+    condition: (source, options) => open().condition(source, options),
+    filter: (source, options) => open().filter(source, options),
+    close: async () => undefined,
   }
 }

@@ -1,14 +1,13 @@
 import type { ExpressionNode } from '@basalt/protocol'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { FUNCTIONS } from '../src/core/db/expressions/function-catalog.js'
 import { parseExpression } from '../src/core/db/expressions/parse/parse-expression.js'
 import { compileCondition, compileValue } from '../src/core/db/expressions/sql/compile.js'
 import { SqlParams } from '../src/core/db/expressions/sql/sql-types.js'
 import type { QueryLookup, SqlScope } from '../src/core/db/expressions/sql/sql-types.js'
 import { isBasaltError } from '../src/tools/errors.js'
-import { createTestDatabase, pgTargets } from '../../../test-support/databases.js'
-import type { TestDatabase } from '../../../test-support/databases.js'
-import { CATALOG, PRODUCTS, USERS, openFixture } from './expression-sql-fixture.js'
+import { pgTargets } from '../../../test-support/databases.js'
+import { CATALOG, PRODUCTS, USERS, useFixture } from './expression-sql-fixture.js'
 import type { FixtureDb } from './expression-sql-fixture.js'
 
 // Random expressions, well and ill typed, compiled and run over every fixture row: PostgreSQL
@@ -243,16 +242,7 @@ const SCOPE: SqlScope = {
 }
 
 describe.each(pgTargets())('random expressions on $name PostgreSQL', (target) => {
-  let testDb: TestDatabase
-  let db: FixtureDb
-  beforeAll(async () => {
-    testDb = await createTestDatabase(target)
-    db = await openFixture(testDb.url)
-  })
-  afterAll(async () => {
-    await db?.close()
-    await testDb?.drop()
-  })
+  const db = useFixture(target)
 
   it(`compiles ${COUNT} random expressions to SQL PostgreSQL always runs`, async () => {
     const node = generator(random(Number(process.env.BASALT_FUZZ_SEED ?? 20240517)))

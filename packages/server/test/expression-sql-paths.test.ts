@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseExpression } from '../src/core/db/expressions/parse/parse-expression.js'
 import type { QueryLookup } from '../src/core/db/expressions/sql/sql-types.js'
-import { createTestDatabase, pgTargets } from '../../../test-support/databases.js'
-import type { TestDatabase } from '../../../test-support/databases.js'
-import { P1, P2, USERS, openFixture } from './expression-sql-fixture.js'
-import type { FixtureDb } from './expression-sql-fixture.js'
+import { pgTargets } from '../../../test-support/databases.js'
+import { P1, P2, USERS, useFixture } from './expression-sql-fixture.js'
 
 const ANN = '0000000000000000000000a1'
 
@@ -31,16 +29,7 @@ const LOOKUPS = new Map<string, QueryLookup>([
 ])
 
 describe.each(pgTargets())('expression paths in SQL on $name PostgreSQL', (target) => {
-  let testDb: TestDatabase
-  let db: FixtureDb
-  beforeAll(async () => {
-    testDb = await createTestDatabase(target)
-    db = await openFixture(testDb.url)
-  })
-  afterAll(async () => {
-    await db?.close()
-    await testDb?.drop()
-  })
+  const db = useFixture(target)
 
   it.each([
     ['title', 'Widget Ünïcode ☃'],

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseExpression } from '../src/core/db/expressions/parse/parse-expression.js'
 import { compileJson, compileSort, compileValue } from '../src/core/db/expressions/sql/compile.js'
 import { rowJson } from '../src/core/db/expressions/sql/row-json.js'
 import { SqlParams } from '../src/core/db/expressions/sql/sql-types.js'
 import type { SqlScope } from '../src/core/db/expressions/sql/sql-types.js'
 import type { ModelCatalog, ResolvedModel } from '../src/core/db/model-types.js'
-import { createTestDatabase, pgTargets } from '../../../test-support/databases.js'
-import type { TestDatabase } from '../../../test-support/databases.js'
+import { pgTargets } from '../../../test-support/databases.js'
 import {
   CATALOG,
   P1,
@@ -14,9 +13,8 @@ import {
   PRODUCT_OBJECTS,
   USERS,
   USER_OBJECTS,
-  openFixture,
+  useFixture,
 } from './expression-sql-fixture.js'
-import type { FixtureDb } from './expression-sql-fixture.js'
 
 const SCOPE: SqlScope = { catalog: CATALOG, model: PRODUCTS, alias: 't', purpose: 'compute' }
 
@@ -36,16 +34,7 @@ function wideModel(count: number): ResolvedModel {
 }
 
 describe.each(pgTargets())('rows and values as clients see them on $name PostgreSQL', (target) => {
-  let testDb: TestDatabase
-  let db: FixtureDb
-  beforeAll(async () => {
-    testDb = await createTestDatabase(target)
-    db = await openFixture(testDb.url)
-  })
-  afterAll(async () => {
-    await db?.close()
-    await testDb?.drop()
-  })
+  const db = useFixture(target)
 
   it('builds each row of a model as JSON, sub-objects nested (encrypted text as stored)', async () => {
     const products = await db.client.query(

@@ -1,36 +1,18 @@
-import dns from 'node:dns'
-import type { LookupAddress, LookupOptions } from 'node:dns'
 import { createClient } from 'altogic'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pgTargets } from '../../../test-support/databases.js'
 import { memoryStorage } from '../../../test-support/memory-storage.js'
 import { startTestServer } from '../../../test-support/server.js'
 import type { TestServer } from '../../../test-support/server.js'
+import { patchDns } from './realtime-dns.js'
 
 // The published altogic@2.3.9 client's `client.realtime`, unmodified. It derives its socket URL
 // from the env URL (protocol §7.1): `http://api.basalt.test:<port>` gives
 // `http://realtime.api.basalt.test:<port>`, which a patched dns.lookup sends to 127.0.0.1.
-const HOST_SUFFIX = '.basalt.test'
-const realLookup = dns.lookup
 
 type Client = ReturnType<typeof createClient>
 
-function patchDns(): void {
-  const patched = (hostname: string, options: unknown, callback?: unknown) => {
-    const done = (typeof options === 'function' ? options : callback) as (
-      error: Error | null,
-      address: string | LookupAddress[],
-      family?: number,
-    ) => void
-    if (!hostname.endsWith(HOST_SUFFIX)) {
-      return (realLookup as (...args: unknown[]) => void)(hostname, options, callback)
-    }
-    const all = typeof options === 'object' && (options as LookupOptions | null)?.all
-    if (all) return done(null, [{ address: '127.0.0.1', family: 4 }])
-    done(null, '127.0.0.1', 4)
-  }
-  ;(dns as { lookup: unknown }).lookup = patched
-}
+let restoreDns = () => {}
 
 const waitFor = async <T>(
   read: () => T | undefined | Promise<T | undefined>,
@@ -59,14 +41,14 @@ describe('realtime through the published altogic client', () => {
   }
 
   beforeAll(async () => {
-    patchDns()
+    restoreDns = patchDns()
     t = await startTestServer(pgTargets()[0]!)
     const port = new URL(await t.server.listen()).port
     envUrl = `http://api.basalt.test:${port}`
   })
   afterAll(async () => {
     for (const made of clients) made.realtime.close()
-    ;(dns as { lookup: unknown }).lookup = realLookup
+    restoreDns()
     await t.close()
   })
 

@@ -1,5 +1,3 @@
-import dns from 'node:dns'
-import type { LookupAddress, LookupOptions } from 'node:dns'
 import net from 'node:net'
 import { createClient } from 'altogic'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -7,6 +5,7 @@ import { pgTargets } from '../../../test-support/databases.js'
 import { memoryStorage } from '../../../test-support/memory-storage.js'
 import { startTestServer } from '../../../test-support/server.js'
 import type { TestServer } from '../../../test-support/server.js'
+import { patchDns } from './realtime-dns.js'
 
 // "A client that loses its connection reconnects, re-joins and keeps receiving", after a real
 // network drop rather than a clean close: the published altogic@2.3.9 client talks to Basalt
@@ -14,27 +13,10 @@ import type { TestServer } from '../../../test-support/server.js'
 // The client's realtime URL is `realtime.<env host>:<env port>` (protocol §7.1), so an env URL
 // on the proxy's port sends its socket (and its REST calls) through the proxy; a patched
 // dns.lookup sends `*.basalt.test` to 127.0.0.1, as in realtime-altogic.test.ts.
-const HOST_SUFFIX = '.basalt.test'
-const realLookup = dns.lookup
 
 type Client = ReturnType<typeof createClient>
 
-function patchDns(): void {
-  const patched = (hostname: string, options: unknown, callback?: unknown) => {
-    const done = (typeof options === 'function' ? options : callback) as (
-      error: Error | null,
-      address: string | LookupAddress[],
-      family?: number,
-    ) => void
-    if (!hostname.endsWith(HOST_SUFFIX)) {
-      return (realLookup as (...args: unknown[]) => void)(hostname, options, callback)
-    }
-    const all = typeof options === 'object' && (options as LookupOptions | null)?.all
-    if (all) return done(null, [{ address: '127.0.0.1', family: 4 }])
-    done(null, '127.0.0.1', 4)
-  }
-  ;(dns as { lookup: unknown }).lookup = patched
-}
+let restoreDns = () => {}
 
 /** A TCP proxy to 127.0.0.1:`targetPort` that can fail like a network. */
 interface Proxy {
@@ -235,7 +217,7 @@ describe.each(pgTargets())('realtime across a network drop on $name PostgreSQL',
     (await t.server.realtime.members(channel)).map((member) => member.id).sort()
 
   beforeAll(async () => {
-    patchDns()
+    restoreDns = patchDns()
     t = await startTestServer(target)
     serverPort = new URL(await t.server.listen()).port
     proxy = await startProxy(Number(serverPort))
@@ -251,7 +233,7 @@ describe.each(pgTargets())('realtime across a network drop on $name PostgreSQL',
   })
   afterAll(async () => {
     await proxy?.close()
-    ;(dns as { lookup: unknown }).lookup = realLookup
+    restoreDns()
     await t?.close()
   })
 

@@ -4,25 +4,11 @@ import type { FieldType, ListItemType } from '../core/db/model-types.js'
 import { checkModels } from './model-checks.js'
 
 /** Types whose value is stored in a column (every type but auto-increment and sub-models). */
-const VALUE_TYPES = [
-  'text',
-  'rich-text',
-  'email',
-  'link',
-  'phone',
-  'option',
-  'integer',
-  'decimal',
-  'boolean',
-  'date-time',
-  'object-id',
-  'reference',
-  'geo-point',
-  'basic-values-list',
-  'option-list',
-  'json',
-  'encrypted-text',
-] as const
+type ValueType = Exclude<FieldType, 'auto-increment' | 'object' | 'object-list'>
+const VALUE_TYPES = FIELD_TYPES.filter(
+  (type): type is ValueType =>
+    type !== 'auto-increment' && type !== 'object' && type !== 'object-list',
+)
 
 const UNIQUE_TYPES = [
   'text',
