@@ -60,6 +60,19 @@ describe.each(pgTargets())(
       expect(count.body).toEqual([{ groupby: { group: null }, n: 1 }])
     })
 
+    it('binds each caller its own session in a filter compiled once', async () => {
+      const mine = (token?: string) =>
+        t.call(
+          'get-list',
+          { query: q({ expression: 'this.author == session.userId' }), model: 'posts' },
+          token,
+        )
+      expect(titles((await mine(alice.token)).body)).toEqual(['Alice draft', 'Alice public'])
+      expect((await mine(bob.token)).body).toEqual([])
+      expect((await mine()).body).toEqual([])
+      expect(titles((await mine(alice.token)).body)).toEqual(['Alice draft', 'Alice public'])
+    })
+
     it('creates only what the create rule allows', async () => {
       const anonymous = await t.call('create', {
         values: { title: 'x', author: alice.userId },

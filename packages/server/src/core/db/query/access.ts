@@ -6,6 +6,7 @@ import { compileCondition } from '../expressions/sql/compile.js'
 import type { SqlParams } from '../expressions/sql/sql-types.js'
 import type { ResolvedAccess, ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
+import { cachedSql } from './compiled-cache.js'
 
 /** The operations an access rule governs. */
 export type AccessOperation = keyof ResolvedAccess
@@ -49,12 +50,27 @@ export function accessCondition(
   operation: Exclude<AccessOperation, 'create'>,
   alias: string,
   params: SqlParams,
+  userId: string | null = callerUserId(context),
 ): string {
   if (context.caller.kind === 'app') return 'TRUE'
   const rule = ruleFor(model, operation)
   if (rule.trim() === 'true') return 'TRUE'
+  const key = `access\u0000${model.name}\u0000${operation}\u0000${alias}`
+  return cachedSql(key, userId, params, (own, session) =>
+    compileRule(context, model, rule, alias, own, session),
+  )
+}
+
+function compileRule(
+  context: DataContext,
+  model: ResolvedModel,
+  rule: string,
+  alias: string,
+  params: SqlParams,
+  userId: string | null,
+): string {
   const root = rootOf(model)
-  const session = { userId: callerUserId(context) }
+  const session = { userId }
   const ast = parseCached(rule)
   if (root === model) {
     return compileCondition(
@@ -123,12 +139,13 @@ export function isClient(context: DataContext): boolean {
 export function readAccessHook(
   context: DataContext,
   params: SqlParams,
+  userId: string | null = callerUserId(context),
 ): ((model: ResolvedModel, alias: string) => string) | undefined {
   if (context.caller.kind === 'app') return undefined
   let count = 0
   return (model, alias) => {
     const own = `ra${++count}`
-    const condition = accessCondition(context, model, 'read', own, params)
+    const condition = accessCondition(context, model, 'read', own, params, userId)
     if (condition === 'TRUE') return 'TRUE'
     return `EXISTS (SELECT 1 FROM ${tableName(model)} ${own} WHERE ${own}."_id" = "${alias}"."_id" AND ${condition})`
   }

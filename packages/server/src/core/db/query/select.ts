@@ -1,4 +1,5 @@
 import { fail } from '../../../tools/errors.js'
+import { callerUserId } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { parseCached } from '../expressions/parse/parse-cached.js'
 import { compileCondition, compileValue } from '../expressions/sql/compile.js'
@@ -8,6 +9,7 @@ import type { QueryLookup, SqlScope } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
 import { accessCondition, readAccessHook } from './access.js'
+import { cachedSql } from './compiled-cache.js'
 import type { AccessOperation } from './access.js'
 import { resolveLookups, withLookups } from './lookups.js'
 import { QUERY_LIMITS } from './query-input.js'
@@ -53,13 +55,23 @@ export function queryBase(
     model,
     alias: ROW,
     lookups,
-    session: { userId: context.caller.kind === 'client' ? context.caller.userId : null },
+    session: { userId: callerUserId(context) },
     readAccess: readAccessHook(context, params),
     purpose: 'filter',
   }
   const conditions = [accessCondition(context, model, operation, ROW, params)]
-  if (query.expression !== null && query.expression.trim() !== '') {
-    conditions.push(compileCondition(parseCached(query.expression), scope, params))
+  const expression = query.expression
+  if (expression !== null && expression.trim() !== '') {
+    // Cached per model, caller kind, lookups and expression: apps send the same filters again.
+    const key = `filter\u0000${model.name}\u0000${context.caller.kind}\u0000${JSON.stringify(query.lookups)}\u0000${expression}`
+    const filter = cachedSql(key, callerUserId(context), params, (own, userId) =>
+      compileCondition(
+        parseCached(expression),
+        { ...scope, session: { userId }, readAccess: readAccessHook(context, own, userId) },
+        own,
+      ),
+    )
+    conditions.push(filter)
   }
   const where = conditions.filter((c) => c !== 'TRUE')
   const from = `FROM ${tableName(model)} ${ROW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
