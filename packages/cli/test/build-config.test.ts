@@ -21,7 +21,12 @@ function problemsOf(input: Partial<BuildConfigInput>): string[] {
 describe('buildConfig', () => {
   it('gives the defaults, with the data folder inside the app folder', () => {
     const config = build({})
-    expect(config).toMatchObject({ ...DEFAULT_CONFIG, dataDir: '/srv/app/.basalt', app: {} })
+    expect(config).toMatchObject({
+      ...DEFAULT_CONFIG,
+      dataDir: '/srv/app/.basalt',
+      appDir: '/srv/app',
+      app: {},
+    })
     expect(config.databaseUrl).toBeUndefined()
     expect(Object.isFrozen(config)).toBe(true)
   })

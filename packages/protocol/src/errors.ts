@@ -147,6 +147,13 @@ export const ERROR_CATALOG = {
     message: 'The model has no access rule for this operation, so client keys may not do it.',
   },
   access_denied: { status: 403, message: 'The access rule of the model does not allow this.' },
+
+  // Endpoints, queues and tasks
+  handler_error: { status: 500, message: "The app's handler failed." },
+  handler_timeout: { status: 504, message: "The app's handler did not finish in time." },
+  unknown_queue: { status: 404, message: 'No queue of this name is declared.' },
+  unknown_task: { status: 404, message: 'No task of this name is declared.' },
+  invalid_message: { status: 400, message: 'The message must be a JSON object.' },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

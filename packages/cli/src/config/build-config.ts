@@ -93,6 +93,7 @@ export function buildConfig({ env, flags, file, appDir }: BuildConfigInput): Ser
     ...readSettings(flags, env, sources),
   }
   merged.dataDir = resolve(appDir, String(merged.dataDir))
+  merged.appDir = resolve(appDir)
   if (env.NODE_ENV === 'production') merged.mode = 'production'
   if (file) {
     sources.set('app', basename(file.path))

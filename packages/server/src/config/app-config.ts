@@ -8,6 +8,7 @@ import type {
   ModelsConfig,
   RuleConfig,
 } from './model-config.js'
+import { functionsSchemas } from './functions-config.js'
 import { oauthConfigSchema } from './oauth-config.js'
 
 const seconds = (fallback: number) => z.number().int().positive().default(fallback)
@@ -95,6 +96,14 @@ export const appConfigSchema = z.strictObject({
   auth: authSchema.default(authSchema.parse({})),
   /** The app's data models (docs/database.md): each is a table in the `app` schema. */
   models: modelsSchema.default({}),
+  /** The app's endpoints: its own HTTP routes, answered by its handler modules (docs/functions.md). */
+  endpoints: functionsSchemas.endpoints,
+  /** Durable message queues and their handlers. */
+  queues: functionsSchemas.queues,
+  /** Scheduled tasks (cron) and their handlers. */
+  tasks: functionsSchemas.tasks,
+  /** App parameters every handler reads (`BASALT_PARAM_<NAME>` overrides one per deployment). */
+  parameters: functionsSchemas.parameters,
 })
 
 /** What an app declares in its `basalt.config.ts` (every section optional). */

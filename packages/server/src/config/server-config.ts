@@ -13,6 +13,8 @@ const schema = z.strictObject({
   port: z.number().int().min(0).max(65535, 'expected a port from 0 to 65535'),
   publicUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   dataDir: z.string().min(1),
+  /** The app folder: handler modules of endpoints, queues and tasks are resolved from it. */
+  appDir: z.string().min(1),
   databaseUrl: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG = {
   host: '127.0.0.1',
   port: 4000,
   dataDir: '.basalt',
+  appDir: '.',
   mode: 'development',
   logLevel: 'info',
   bodyLimitBytes: 1024 * 1024,
