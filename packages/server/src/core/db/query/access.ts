@@ -29,15 +29,11 @@ function ruleFor(model: ResolvedModel, operation: AccessOperation): string {
   if (rule !== undefined) return rule
   throw fail(
     'model_closed',
-    `model '${root.name}' has no '${governing}' access rule, so client keys may not ${verb(governing)} it; ` +
+    `model '${root.name}' has no '${governing}' access rule, so client keys may not ${governing} it; ` +
       `declare access: { ${governing}: '<expression>' } on the model (for example 'true', or ` +
       `'this.owner == session.userId') to open it`,
     { model: root.name, operation: governing },
   )
-}
-
-function verb(operation: AccessOperation): string {
-  return operation === 'read' ? 'read' : `${operation}`
 }
 
 /**
@@ -124,11 +120,6 @@ export function checkCreateAccess(
       },
     )
   }
-}
-
-/** Whether the caller needs the update rule checked (clients only). */
-export function isClient(context: DataContext): boolean {
-  return context.caller.kind === 'client'
 }
 
 /**

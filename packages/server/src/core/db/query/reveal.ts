@@ -12,8 +12,10 @@ export function revealObjects(
   cipher: FieldCipher | undefined,
   lookups?: ReadonlyMap<string, QueryLookup>,
 ): unknown[] {
+  // Without a key no model has encrypted fields (the server requires one when any does).
+  if (!cipher) return docs
   const plan = revealPlan(model, lookups)
-  if (!cipher || plan === undefined) return docs
+  if (plan === undefined) return docs
   for (const doc of docs) reveal(doc, plan, cipher)
   return docs
 }
