@@ -2,9 +2,12 @@ import { AuthManager } from './auth-manager.js'
 import { CacheManager } from './cache-manager.js'
 import { ClientError } from './client-error.js'
 import { DatabaseManager } from './db/database-manager.js'
+import { EndpointManager } from './endpoint-manager.js'
 import { Fetcher } from './fetcher.js'
 import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
+import { QueueManager } from './queue-manager.js'
 import { RealtimeManager } from './realtime-manager.js'
+import { TaskManager } from './task-manager.js'
 import type { KeyValuePair } from './types.js'
 
 /** The env URL trimmed, with one trailing slash removed. */
@@ -42,7 +45,10 @@ export class AltogicClient {
   protected settings: ClientSettings
   readonly #fetcher: Fetcher
   readonly #auth: AuthManager
+  #endpoint: EndpointManager | undefined
   #cache: CacheManager | undefined
+  #queue: QueueManager | undefined
+  #task: TaskManager | undefined
   #db: DatabaseManager | undefined
   #realtime: RealtimeManager | undefined
 
@@ -66,10 +72,28 @@ export class AltogicClient {
     return this.#auth
   }
 
+  /** The app's own REST endpoints; created on first use. */
+  get endpoint(): EndpointManager {
+    this.#endpoint ??= new EndpointManager(this.#fetcher)
+    return this.#endpoint
+  }
+
   /** The app's key/value cache; created on first use. */
   get cache(): CacheManager {
     this.#cache ??= new CacheManager(this.#fetcher)
     return this.#cache
+  }
+
+  /** The app's message queues; created on first use. */
+  get queue(): QueueManager {
+    this.#queue ??= new QueueManager(this.#fetcher)
+    return this.#queue
+  }
+
+  /** The app's scheduled tasks, run on demand; created on first use. */
+  get task(): TaskManager {
+    this.#task ??= new TaskManager(this.#fetcher)
+    return this.#task
   }
 
   /** The app's database: queries and objects per model; created on first use. */

@@ -50,9 +50,13 @@ export type {
   UpdateOptions,
   Written,
 } from './db/types.js'
+export { EndpointManager } from './endpoint-manager.js'
+export type { EndpointBody, EndpointResult, ResolvedBody } from './endpoint-manager.js'
 export { Fetcher } from './fetcher.js'
 export type { FetcherOptions } from './fetcher.js'
 export type { ClientOptions, FetchFunction, RealtimeOptions } from './options.js'
+export { QueueManager } from './queue-manager.js'
+export type { MessageInfo, MessageResult, ProcessingStatus } from './queue-manager.js'
 export { RealtimeManager } from './realtime-manager.js'
 export type {
   AnyListenerFunction,
@@ -64,5 +68,7 @@ export type {
 } from './realtime-types.js'
 export type { RealtimeTarget } from './realtime-url.js'
 export type { ResolveType } from './response-decoding.js'
+export { TaskManager } from './task-manager.js'
+export type { TaskInfo, TaskResult } from './task-manager.js'
 export type { ProgressCallback } from './xhr-upload.js'
 export type { APIError, ClientStorage, ErrorEntry, KeyValuePair, Session, User } from './types.js'
