@@ -44,6 +44,18 @@ import { join } from 'node:path'
 import { resolveModels } from './core/db/schema/resolve-models.js'
 import { syncSchema } from './core/db/schema/sync-schema.js'
 import { ConfigError } from './config/server-config.js'
+// App code: endpoints and the handler context (docs/functions.md).
+import { randomBytes } from 'node:crypto'
+import { JitiHandlerLoader } from './adapters/code/jiti/jiti-handler-loader.js'
+import { HandlerContextFactory } from './core/functions/context-factory.js'
+import { createServerApi } from './core/functions/server-api.js'
+import type { ServerApi } from './core/functions/server-api.js'
+import type { QueueTaskContextFactory } from './core/functions/handler-context.js'
+// Queues and tasks (docs/functions.md): jobs on pg-boss, status rows in basalt.*.
+import { PgBossQueue } from './adapters/jobs/pg-boss/pg-boss-queue.js'
+import { lostMessageCheckSeconds, QueueService } from './core/functions/queues/queue-service.js'
+import { TaskService } from './core/functions/tasks/task-service.js'
+import { injectTransport } from './api/routes/endpoints/in-process-transport.js'
 
 export { defineConfig } from './config/app-config.js'
 export type { AppConfig } from './config/app-config.js'
@@ -72,6 +84,14 @@ export type { SchemaPlan, SchemaStep } from './core/db/schema/schema-plan.js'
 export { searchVector } from './core/db/schema/search-vector.js'
 export type { ModelCatalog, ResolvedField, ResolvedModel } from './core/db/model-types.js'
 export type {
+  HandlerContext,
+  HandlerLogger,
+  HandlerTrigger,
+  QueueTaskContextFactory,
+} from './core/functions/handler-context.js'
+export type { ServerApi } from './core/functions/server-api.js'
+export { EndpointResponse } from './core/functions/endpoint-response.js'
+export type {
   AccessConfig,
   FieldConfig,
   FieldsConfig,
@@ -99,6 +119,10 @@ export interface BasaltServer {
   readonly realtime: RealtimeService
   /** The app's models, for app code: `db.app()` is the full-access context of every operation. */
   readonly db: DatabaseService
+  /** The server-side API of handlers (in-process, the app's full rights). */
+  readonly api: ServerApi
+  /** Builds the context of a queue message or task run (for the queue and task runner). */
+  readonly handlerContext: QueueTaskContextFactory
   /** Starts listening on the configured host and port; answers the base URL. */
   listen(): Promise<string>
   /** Stops accepting, finishes in-flight requests, closes pools, stops the embedded database. */
@@ -160,6 +184,37 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
   const db = new DatabaseService(database.db, catalog, pickCipher(config, catalog))
+  // App code: handlers reach this server in-process, marked by a secret of this process.
+  const appCodeSecret = randomBytes(32).toString('base64url')
+  let serverApi: ServerApi | undefined
+  const contexts = new HandlerContextFactory({
+    parameters: config.app.parameters,
+    logger,
+    api: () => serverApi!,
+    appName: config.app.name ?? 'Basalt',
+    mode: config.mode,
+    baseUrl: () => auth.publicUrl(),
+  })
+  const jobHandlers = new JitiHandlerLoader(config.appDir)
+  const queues = new QueueService({
+    db: database.db,
+    jobs: new PgBossQueue({
+      connectionString: database.url,
+      maintenanceIntervalSeconds: lostMessageCheckSeconds(config.app.queues),
+      onError,
+    }),
+    queues: config.app.queues,
+    handlers: jobHandlers,
+    context: contexts.forQueueOrTask,
+    log: logger,
+  })
+  const tasks = new TaskService({
+    db: database.db,
+    tasks: config.app.tasks,
+    handlers: jobHandlers,
+    context: contexts.forQueueOrTask,
+    log: logger,
+  })
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,
@@ -179,16 +234,32 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         realtime,
         db,
         health: () => checkHealth(database.db),
+        queues,
+        tasks,
+        endpoints: {
+          endpoints: config.app.endpoints,
+          loader: jobHandlers,
+          contexts,
+          mode: config.mode,
+          auth,
+          sessions,
+        },
       },
       {
         logger,
         bodyLimitBytes: config.bodyLimitBytes,
         trustProxy: config.trustProxy,
         defaultRateLimit: config.defaultRateLimit,
+        appCodeSecret,
       },
     )
+    serverApi = createServerApi(injectTransport(app, appCodeSecret), realtime)
+    await queues.start()
+    await tasks.start()
   } catch (error) {
     await mailer.close().catch(() => undefined)
+    await tasks.stop(0).catch(() => undefined)
+    await queues.stop().catch(() => undefined)
     await rateLimiter.close().catch(() => undefined)
     await cacheStore.close().catch(() => undefined)
     await database.close()
@@ -200,6 +271,11 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   app.addHook('preClose', async () => {
     await sockets.server.close()
     await sockets.closeRedis()
+  })
+  // Before the database closes: running messages and task runs finish (or are retried later).
+  app.addHook('onClose', async () => {
+    await tasks.stop()
+    await queues.stop()
   })
   app.addHook('onClose', async () => {
     await mailer.close()
@@ -214,6 +290,8 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     cache,
     realtime,
     db,
+    api: serverApi!,
+    handlerContext: contexts.forQueueOrTask,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
       return listeningAt

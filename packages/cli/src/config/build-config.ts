@@ -2,6 +2,7 @@ import { basename, resolve } from 'node:path'
 import { ConfigError, DEFAULT_CONFIG, parseServerConfig } from '@basalt/server'
 import type { ServerConfig } from '@basalt/server'
 import type { Environment } from './environment.js'
+import { withParameterOverrides } from './app-parameters.js'
 
 /** The server settings given on the command line, as commander hands them over (strings). */
 export interface ConfigFlags {
@@ -99,6 +100,7 @@ export function buildConfig({ env, flags, file, appDir }: BuildConfigInput): Ser
     sources.set('app', basename(file.path))
     merged.app = appSection(file)
   }
+  merged.app = withParameterOverrides(merged.app, env)
   try {
     return parseServerConfig(merged)
   } catch (error) {

@@ -25,6 +25,13 @@ import { followLinkRoute } from './routes/auth-links/follow-link.js'
 import { registerOAuthRoutes } from './routes/oauth/oauth-routes.js'
 import { getHealth } from './routes/health/get-health.js'
 import './request-context.js'
+import { registerAppCodeMarker } from './routes/endpoints/app-code-marker.js'
+import { registerEndpointRoutes } from './routes/endpoints/endpoint-routes.js'
+import type { EndpointDeps } from './routes/endpoints/endpoint-routes.js'
+import type { QueueService } from '../core/functions/queues/queue-service.js'
+import type { TaskService } from '../core/functions/tasks/task-service.js'
+import { registerQueueRoutes } from './routes/queue/queue-routes.js'
+import { registerTaskRoutes } from './routes/task/task-routes.js'
 
 /** The services the HTTP layer calls. */
 export interface AppDeps {
@@ -36,6 +43,12 @@ export interface AppDeps {
   cache: CacheService
   realtime: RealtimeService
   db: DatabaseService
+  /** The app's own endpoints (docs/functions.md). */
+  endpoints?: EndpointDeps
+  /** The app's message queues (docs/functions.md). */
+  queues?: QueueService
+  /** The app's scheduled tasks (docs/functions.md). */
+  tasks?: TaskService
 }
 
 /** HTTP settings of the app. */
@@ -44,6 +57,8 @@ export interface AppOptions {
   bodyLimitBytes: number
   trustProxy: boolean
   defaultRateLimit: RateLimit | undefined
+  /** This process's secret of in-process requests from the app's handlers (full rights). */
+  appCodeSecret?: string
 }
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/
@@ -70,10 +85,12 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   app.decorateRequest('clientKey', null)
   app.decorateRequest('apiKey', null)
   app.decorateRequest('session', null)
+  app.decorateRequest('appCode', false)
   registerErrorEnvelope(app)
   registerEmptyTolerantJson(app)
   registerLifecycle(app)
   registerCors(app)
+  if (options.appCodeSecret) registerAppCodeMarker(app, options.appCodeSecret)
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
   registerApiKeyGuard(app, deps.keys)
   getHealth(app, deps.health)
@@ -83,6 +100,9 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerCacheRoutes(app, deps.cache)
   registerDbRoutes(app, deps.db)
   registerRealtimeRoutes(app, deps.realtime)
+  if (deps.queues) registerQueueRoutes(app, deps.queues)
+  if (deps.tasks) registerTaskRoutes(app, deps.tasks)
+  if (deps.endpoints) await registerEndpointRoutes(app, deps.endpoints)
   return app
 }
 

@@ -25,6 +25,8 @@ declare module 'fastify' {
     apiKey: KeyRecord | null
     /** The resolved session, when the request carries a valid one. */
     session: RequestSession | null
+    /** Sent in-process by the app's own handlers (full rights; see app-code-marker.ts). */
+    appCode: boolean
   }
 }
 

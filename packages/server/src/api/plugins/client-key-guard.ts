@@ -24,7 +24,7 @@ export interface ClientKeyGuardDeps {
  */
 export function registerClientKeyGuard(app: FastifyInstance, deps: ClientKeyGuardDeps): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!isRestPath(request.url)) return
+    if (!isRestPath(request.url) || request.appCode) return
     const secret = headerValue(request.headers[HEADERS.clientKey])
     if (!secret) throw fail('missing_client_key')
     const key = await deps.keys.verifyClientKey(secret, originOf(request))
@@ -51,7 +51,8 @@ export function registerClientKeyGuard(app: FastifyInstance, deps: ClientKeyGuar
   })
 }
 
-async function resolveSession(
+/** Resolves the request's session; `required`: 401 without a valid one. */
+export async function resolveSession(
   request: FastifyRequest,
   sessions: SessionResolver,
   required: boolean,

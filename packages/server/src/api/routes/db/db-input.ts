@@ -75,8 +75,9 @@ export const objectOptionsSchema = z
   })
   .nullish()
 
-/** Who calls: a client key with the request's session, if any. */
+/** Who calls: the app's own code (full access), or a client key with the request's session. */
 export function callerOf(request: FastifyRequest): Caller {
+  if (request.appCode) return { kind: 'app' }
   return { kind: 'client', userId: request.session?.userId ?? null }
 }
 
