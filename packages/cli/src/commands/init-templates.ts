@@ -13,11 +13,11 @@ export default defineConfig({
   //   models: { notes: { access: { read: 'true' }, fields: { text: { type: 'text' } } } },
   // Sign-up, sign-in and sessions (docs/auth.md):
   //   auth: { emailConfirmation: true },
-  // Later versions of Basalt add sections here:
-  //   storage    buckets and files
-  //   endpoints  the app's own HTTP endpoints
-  //   queues     message queues and their handlers
-  //   tasks      scheduled tasks
+  // The app's own code (docs/functions.md): endpoints, queues, tasks and parameters, e.g.
+  //   endpoints: [{ method: 'GET', path: '/hello', handler: 'handlers/hello.ts' }],
+  //   queues: { emails: { handler: 'handlers/emails.ts' } },
+  //   tasks: { nightly: { handler: 'handlers/nightly.ts', schedule: '0 3 * * *' } },
+  // Later versions of Basalt add: storage (buckets and files).
 })
 `
 }
