@@ -84,8 +84,10 @@ export type { SchemaPlan, SchemaStep } from './core/db/schema/schema-plan.js'
 export { searchVector } from './core/db/schema/search-vector.js'
 export type { ModelCatalog, ResolvedField, ResolvedModel } from './core/db/model-types.js'
 export type {
+  EndpointRequest,
   HandlerContext,
   HandlerLogger,
+  UploadedFile,
   HandlerTrigger,
   QueueTaskContextFactory,
 } from './core/functions/handler-context.js'
