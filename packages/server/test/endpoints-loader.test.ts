@@ -44,4 +44,17 @@ describe('JitiHandlerLoader', () => {
     writeFileSync(file, 'export default (): number => 2\n')
     expect(((await fresh.load('h.ts')) as unknown as () => number)()).toBe(2)
   })
+
+  it('loads a module once without reload, and keeps no failed load', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'basalt-loader-'))
+    const file = join(dir, 'h.ts')
+    const cached = new JitiHandlerLoader(dir)
+    await expect(cached.load('h.ts')).rejects.toThrow('does not exist')
+    writeFileSync(file, 'export default (): number => 1\n')
+    const first = await cached.load('h.ts')
+    writeFileSync(file, 'export default (): number => 2\n')
+    const second = await cached.load('h.ts')
+    expect(second).toBe(first)
+    expect((second as unknown as () => number)()).toBe(1)
+  })
 })

@@ -16,17 +16,32 @@ export interface JitiHandlerLoaderOptions {
 export class JitiHandlerLoader implements HandlerLoader {
   readonly #appDir: string
   readonly #jiti: Jiti
+  /** Loaded handlers by spec; undefined when every load must read the module afresh. */
+  readonly #loaded: Map<string, Promise<AppHandler>> | undefined
 
   constructor(appDir: string, options: JitiHandlerLoaderOptions = {}) {
     this.#appDir = resolve(appDir)
+    this.#loaded = options.reload ? undefined : new Map()
     this.#jiti = createJiti(resolve(this.#appDir, 'index.js'), {
       moduleCache: !options.reload,
       ...(options.alias ? { alias: options.alias } : {}),
     })
   }
 
-  /** The handler `file.ts` (default export) or `file.ts#name` names. */
-  async load(spec: string): Promise<AppHandler> {
+  /** The handler `file.ts` (default export) or `file.ts#name` names, loaded once per spec. */
+  load(spec: string): Promise<AppHandler> {
+    if (!this.#loaded) return this.#import(spec)
+    let handler = this.#loaded.get(spec)
+    if (!handler) {
+      handler = this.#import(spec)
+      this.#loaded.set(spec, handler)
+      // A failed load is not kept: the next call tries again.
+      handler.catch(() => this.#loaded?.delete(spec))
+    }
+    return handler
+  }
+
+  async #import(spec: string): Promise<AppHandler> {
     const { file, exportName } = parseSpec(spec)
     const path = this.#resolve(spec, file)
     let loaded: Record<string, unknown>
