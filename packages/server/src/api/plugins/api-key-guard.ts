@@ -7,12 +7,19 @@ import { originOf } from './client-key-guard.js'
 
 /** Checks the API key of every route whose config says `apiKey: 'required'`. */
 export function registerApiKeyGuard(app: FastifyInstance, keys: KeyVerifier): void {
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.apiKey !== 'required' || request.appCode) return
+  // A callback hook: most requests need no API key, and leave without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.config.apiKey !== 'required' || request.appCode) return done()
     const secret = apiKeyOf(request)
-    if (!secret) throw fail('missing_api_key')
+    if (!secret) return done(fail('missing_api_key'))
     const path = pathOf(request.url)
-    request.apiKey = await keys.verifyApiKey(secret, originOf(request), request.method, path)
+    keys.verifyApiKey(secret, originOf(request), request.method, path).then(
+      (key) => {
+        request.apiKey = key
+        done()
+      },
+      (error: Error) => done(error),
+    )
   })
 }
 

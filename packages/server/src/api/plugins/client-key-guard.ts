@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { HEADERS, REST_PREFIX } from '@basalt/protocol'
 import type { RateLimiter } from '../../adapters/rate-limit/rate-limiter.js'
 import type { KeyVerifier } from '../../core/keys/key-verifier.js'
@@ -23,32 +23,42 @@ export interface ClientKeyGuardDeps {
  * route and the key ask for.
  */
 export function registerClientKeyGuard(app: FastifyInstance, deps: ClientKeyGuardDeps): void {
-  app.addHook('onRequest', async (request, reply) => {
-    if (!isRestPath(request.url) || request.appCode) return
-    const secret = headerValue(request.headers[HEADERS.clientKey])
-    if (!secret) throw fail('missing_client_key')
-    const key = await deps.keys.verifyClientKey(secret, originOf(request))
-    request.clientKey = key
-    const limit = key.rateLimit ?? deps.defaultRateLimit
-    if (limit) {
-      const windowMs = limit.windowSeconds * 1000
-      const result = await deps.rateLimiter.hit(`ck:${key.id}:${request.ip}`, limit.max, windowMs)
-      reply.header('x-ratelimit-limit', limit.max).header('x-ratelimit-remaining', result.remaining)
-      if (!result.allowed) {
-        reply.header('retry-after', Math.ceil(result.resetInMs / 1000))
-        throw fail('rate_limit_exceeded', undefined, { retryAfterMs: result.resetInMs })
-      }
-    }
-    const { module, session = 'optional' } = request.routeOptions.config
-    if (!module) return
-    if (!key.modules.includes(module)) {
-      throw fail('module_not_allowed', `The client key does not grant the '${module}' module.`, {
-        module,
-      })
-    }
-    if (session === 'none') return
-    await resolveSession(request, deps.sessions, session === 'required' || key.enforceSession)
+  // A callback hook: requests outside the REST prefix leave without a promise.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!isRestPath(request.url) || request.appCode) return done()
+    guardRequest(request, reply, deps).then(() => done(), done)
   })
+}
+
+/** The checks of one REST request, in order: key, domain, rate limit, module, session. */
+async function guardRequest(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: ClientKeyGuardDeps,
+): Promise<void> {
+  const secret = headerValue(request.headers[HEADERS.clientKey])
+  if (!secret) throw fail('missing_client_key')
+  const key = await deps.keys.verifyClientKey(secret, originOf(request))
+  request.clientKey = key
+  const limit = key.rateLimit ?? deps.defaultRateLimit
+  if (limit) {
+    const windowMs = limit.windowSeconds * 1000
+    const result = await deps.rateLimiter.hit(`ck:${key.id}:${request.ip}`, limit.max, windowMs)
+    reply.header('x-ratelimit-limit', limit.max).header('x-ratelimit-remaining', result.remaining)
+    if (!result.allowed) {
+      reply.header('retry-after', Math.ceil(result.resetInMs / 1000))
+      throw fail('rate_limit_exceeded', undefined, { retryAfterMs: result.resetInMs })
+    }
+  }
+  const { module, session = 'optional' } = request.routeOptions.config
+  if (!module) return
+  if (!key.modules.includes(module)) {
+    throw fail('module_not_allowed', `The client key does not grant the '${module}' module.`, {
+      module,
+    })
+  }
+  if (session === 'none') return
+  await resolveSession(request, deps.sessions, session === 'required' || key.enforceSession)
 }
 
 /** Resolves the request's session; `required`: 401 without a valid one. */
