@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createServer, DEFAULT_CONFIG, parseServerConfig } from '@basalt/server'
 import type { BasaltServer } from '@basalt/server'
@@ -33,11 +34,16 @@ describe.each(pgTargets())('a task on two servers sharing $name PostgreSQL', (ta
 
   it('fires once per tick, not once per server', async () => {
     await new Promise((resolve) => setTimeout(resolve, 2600))
-    const runs = await servers[0]!.database.db.query(
-      `SELECT count(*)::int AS n FROM basalt.task_runs WHERE triggered_by = 'schedule'`,
-    )
     await Promise.all(servers.map((server) => server.close()))
     servers = []
+    // Counted once both servers are closed: no tick can be claimed after the count.
+    const client = new pg.Client({ connectionString: database.url })
+    await client.connect()
+    const { rows: runs } = await client
+      .query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM basalt.task_runs WHERE triggered_by = 'schedule'`,
+      )
+      .finally(() => client.end())
     const ticks = jobsApp
       .lines()
       .filter((line) => line.startsWith('tick schedule'))
