@@ -59,7 +59,7 @@ export default tseslint.config(
   ),
   forbid(
     [`${SERVER}/api/**`],
-    ['**/adapters/*/*/**', '**/index.js', '**/database.js'],
+    ['**/adapters/*/*/**', '**/index.js', '**/database.js', '**/functions.js'],
     'the API layer uses services and interfaces; only src/index.ts picks implementations.',
   ),
   {

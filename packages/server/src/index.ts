@@ -45,17 +45,12 @@ import { resolveModels } from './core/db/schema/resolve-models.js'
 import { syncSchema } from './core/db/schema/sync-schema.js'
 import { ConfigError } from './config/server-config.js'
 // App code: endpoints and the handler context (docs/functions.md).
-import { randomBytes } from 'node:crypto'
-import { JitiHandlerLoader } from './adapters/code/jiti/jiti-handler-loader.js'
-import { HandlerContextFactory } from './core/functions/context-factory.js'
 import { createServerApi } from './core/functions/server-api.js'
 import type { ServerApi } from './core/functions/server-api.js'
 import type { QueueTaskContextFactory } from './core/functions/handler-context.js'
 // Queues and tasks (docs/functions.md): jobs on pg-boss, status rows in basalt.*.
-import { PgBossQueue } from './adapters/jobs/pg-boss/pg-boss-queue.js'
-import { lostMessageCheckSeconds, QueueService } from './core/functions/queues/queue-service.js'
-import { TaskService } from './core/functions/tasks/task-service.js'
 import { injectTransport } from './api/routes/endpoints/in-process-transport.js'
+import { createAppFunctions } from './functions.js'
 
 export { defineConfig } from './config/app-config.js'
 export type { AppConfig } from './config/app-config.js'
@@ -186,37 +181,11 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
   const db = new DatabaseService(database.db, catalog, pickCipher(config, catalog))
-  // App code: handlers reach this server in-process, marked by a secret of this process.
-  const appCodeSecret = randomBytes(32).toString('base64url')
-  let serverApi: ServerApi | undefined
-  const contexts = new HandlerContextFactory({
-    parameters: config.app.parameters,
-    logger,
-    api: () => serverApi!,
-    appName: config.app.name ?? 'Basalt',
-    mode: config.mode,
+  const functions = createAppFunctions(config, database, logger, {
+    onError,
     baseUrl: () => auth.publicUrl(),
   })
-  const jobHandlers = new JitiHandlerLoader(config.appDir)
-  const queues = new QueueService({
-    db: database.db,
-    jobs: new PgBossQueue({
-      connectionString: database.url,
-      maintenanceIntervalSeconds: lostMessageCheckSeconds(config.app.queues),
-      onError,
-    }),
-    queues: config.app.queues,
-    handlers: jobHandlers,
-    context: contexts.forQueueOrTask,
-    log: logger,
-  })
-  const tasks = new TaskService({
-    db: database.db,
-    tasks: config.app.tasks,
-    handlers: jobHandlers,
-    context: contexts.forQueueOrTask,
-    log: logger,
-  })
+  const { queues, tasks, contexts } = functions
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,
@@ -240,7 +209,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         tasks,
         endpoints: {
           endpoints: config.app.endpoints,
-          loader: jobHandlers,
+          loader: functions.loader,
           contexts,
           mode: config.mode,
           auth,
@@ -252,10 +221,10 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         bodyLimitBytes: config.bodyLimitBytes,
         trustProxy: config.trustProxy,
         defaultRateLimit: config.defaultRateLimit,
-        appCodeSecret,
+        appCodeSecret: functions.appCodeSecret,
       },
     )
-    serverApi = createServerApi(injectTransport(app, appCodeSecret), realtime)
+    functions.setApi(createServerApi(injectTransport(app, functions.appCodeSecret), realtime))
     await queues.start()
     await tasks.start()
   } catch (error) {
@@ -292,7 +261,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     cache,
     realtime,
     db,
-    api: serverApi!,
+    api: functions.api(),
     handlerContext: contexts.forQueueOrTask,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
