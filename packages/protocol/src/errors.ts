@@ -154,6 +154,34 @@ export const ERROR_CATALOG = {
   unknown_queue: { status: 404, message: 'No queue of this name is declared.' },
   unknown_task: { status: 404, message: 'No task of this name is declared.' },
   invalid_message: { status: 400, message: 'The message must be a JSON object.' },
+
+  // Storage
+  bucket_not_found: { status: 404, message: 'No bucket of this name or id exists.' },
+  file_not_found: { status: 404, message: 'No file of this name or id exists in the bucket.' },
+  bucket_already_exists: { status: 409, message: 'A bucket of this name already exists.' },
+  file_already_exists: {
+    status: 409,
+    message: 'A file of this name already exists in the bucket.',
+  },
+  root_bucket_protected: {
+    status: 400,
+    message: 'The root bucket cannot be renamed or deleted, and no other bucket may be named root.',
+  },
+  invalid_name: {
+    status: 400,
+    message: 'The name is empty, too long, or holds a slash, a control character or only dots.',
+  },
+  file_too_large: { status: 413, message: 'The file is larger than the maximum file size.' },
+  invalid_upload: { status: 400, message: 'The upload has no file content this route can read.' },
+  content_type_mismatch: {
+    status: 400,
+    message: "The file's content does not match its declared content type.",
+  },
+  invalid_image_transform: {
+    status: 400,
+    message: 'The image transform parameters are not valid, or the file is not an image.',
+  },
+  storage_unavailable: { status: 503, message: 'The file store cannot be reached.' },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

@@ -8,6 +8,25 @@ const rateLimitSchema = z.strictObject({
   windowSeconds: z.number().int().positive('expected a whole number of seconds above 0'),
 })
 
+const s3Schema = z.strictObject({
+  bucket: z.string().min(3, 'expected an S3 bucket name'),
+  region: z.string().min(1),
+  /** An S3-compatible service (MinIO, R2, ...); AWS when absent. */
+  endpoint: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  accessKeyId: z.string().min(1).optional(),
+  secretAccessKey: z.string().min(1).optional(),
+  /** Path-style URLs (`endpoint/bucket/key`), which MinIO and most local services need. */
+  forcePathStyle: z.boolean().optional(),
+  /** A key prefix, so that several apps can share one bucket (`app1/`). */
+  prefix: z
+    .string()
+    .regex(
+      /^([A-Za-z0-9._-]+\/)*$/,
+      "expected segments of letters, digits, '.', '_', '-' ending in '/'",
+    )
+    .optional(),
+})
+
 const schema = z.strictObject({
   host: z.string().min(1),
   port: z.number().int().min(0).max(65535, 'expected a port from 0 to 65535'),
@@ -33,6 +52,10 @@ const schema = z.strictObject({
    * Without it, a development server keeps a generated one in the data folder.
    */
   encryptionKey: z.string().min(32, 'expected at least 32 characters').optional(),
+  /** The largest file an upload or replace may store (413 `file_too_large` above it). */
+  maxFileSizeBytes: z.number().int().positive(),
+  /** S3-compatible storage for file contents; without it, files live in `<dataDir>/storage`. */
+  s3: s3Schema.optional(),
   app: appConfigSchema,
 })
 
@@ -51,6 +74,7 @@ export const DEFAULT_CONFIG = {
   mode: 'development',
   logLevel: 'info',
   bodyLimitBytes: 1024 * 1024,
+  maxFileSizeBytes: 1024 * 1024 * 1024,
   trustProxy: false,
   app: {},
 } as const satisfies Partial<ServerConfigInput>

@@ -183,4 +183,47 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
         WHERE triggered_by = 'schedule';
       CREATE INDEX task_runs_retention ON basalt.task_runs (triggered_at)`,
   },
+  {
+    version: 7,
+    name: 'storage',
+    // File contents live in the blob store (disk or S3) under content_key; these rows are the
+    // metadata clients see. storage_garbage lists blob keys that may hold no committed file:
+    // uploads in flight (removed in the transaction that commits the file) and contents of
+    // deleted or replaced files (removed once the blob is gone). A sweep deletes what is left.
+    sql: `
+      CREATE TABLE basalt.storage_buckets (
+        "_id" text PRIMARY KEY,
+        "name" text COLLATE "C" NOT NULL UNIQUE,
+        "isPublic" boolean NOT NULL,
+        "userId" text,
+        "tags" text[] NOT NULL DEFAULT '{}',
+        "createdAt" timestamptz NOT NULL DEFAULT now(),
+        "updatedAt" timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE basalt.storage_files (
+        "_id" text PRIMARY KEY,
+        "bucketId" text NOT NULL REFERENCES basalt.storage_buckets ("_id") ON DELETE CASCADE,
+        "fileName" text COLLATE "C" NOT NULL,
+        "size" bigint NOT NULL,
+        "encoding" text NOT NULL,
+        "mimeType" text NOT NULL,
+        "isPublic" boolean NOT NULL,
+        "publicPath" text NOT NULL,
+        "userId" text,
+        "tags" text[] NOT NULL DEFAULT '{}',
+        "uploadedAt" timestamptz NOT NULL DEFAULT now(),
+        "updatedAt" timestamptz NOT NULL DEFAULT now(),
+        content_key text NOT NULL,
+        etag text NOT NULL,
+        UNIQUE ("bucketId", "fileName")
+      );
+      CREATE INDEX storage_files_uploaded ON basalt.storage_files ("uploadedAt");
+      CREATE TABLE basalt.storage_garbage (
+        key text PRIMARY KEY,
+        reason text NOT NULL CHECK (reason IN ('upload', 'deleted')),
+        since timestamptz NOT NULL DEFAULT now()
+      );
+      INSERT INTO basalt.storage_buckets ("_id", "name", "isPublic")
+        VALUES ('000000000000000000000000', 'root', true)`,
+  },
 ]
