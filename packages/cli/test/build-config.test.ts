@@ -110,6 +110,47 @@ describe('buildConfig', () => {
     expect(problemsOf({ env: { BASALT_RATE_LIMIT: '0/60' } })[0]).toMatch(/^BASALT_RATE_LIMIT: /)
   })
 
+  it('reads the file size limit and S3 storage from the environment', () => {
+    expect(build({})).toMatchObject({ maxFileSizeBytes: 1024 * 1024 * 1024 })
+    expect(build({}).s3).toBeUndefined()
+    const env = {
+      BASALT_MAX_FILE_SIZE: '5000',
+      BASALT_S3_BUCKET: 'files',
+      BASALT_S3_ENDPOINT: 'http://127.0.0.1:9000',
+      BASALT_S3_ACCESS_KEY_ID: 'id',
+      BASALT_S3_SECRET_ACCESS_KEY: 'secret',
+      BASALT_S3_FORCE_PATH_STYLE: 'true',
+      BASALT_S3_PREFIX: 'app1/',
+    }
+    expect(build({ env })).toMatchObject({
+      maxFileSizeBytes: 5000,
+      s3: {
+        bucket: 'files',
+        region: 'us-east-1',
+        endpoint: 'http://127.0.0.1:9000',
+        accessKeyId: 'id',
+        secretAccessKey: 'secret',
+        forcePathStyle: true,
+        prefix: 'app1/',
+      },
+    })
+    expect(build({ env: { BASALT_S3_BUCKET: 'files', BASALT_S3_REGION: 'eu-west-3' } }).s3).toEqual(
+      { bucket: 'files', region: 'eu-west-3' },
+    )
+    expect(problemsOf({ env: { BASALT_S3_REGION: 'eu-west-3' } })).toEqual([
+      'BASALT_S3_BUCKET: required when other BASALT_S3_* variables are set',
+    ])
+    expect(
+      problemsOf({ env: { BASALT_S3_BUCKET: 'f', BASALT_S3_FORCE_PATH_STYLE: 'maybe' } }),
+    ).toEqual(["BASALT_S3_FORCE_PATH_STYLE: expected true or false, got 'maybe'"])
+    expect(
+      problemsOf({ env: { BASALT_S3_BUCKET: 'files', BASALT_S3_ENDPOINT: 'ftp://x' } }),
+    ).toEqual(['BASALT_S3_*: endpoint: expected an http(s) URL'])
+    expect(problemsOf({ env: { BASALT_MAX_FILE_SIZE: '1GB' } })).toEqual([
+      "BASALT_MAX_FILE_SIZE: expected a whole number, got '1GB'",
+    ])
+  })
+
   it('names each bad URL and log level by its variable or flag', () => {
     expect(problemsOf({ env: { DATABASE_URL: 'mysql://db/x', REDIS_URL: 'http://r' } })).toEqual([
       'DATABASE_URL: expected a postgres:// or postgresql:// URL',

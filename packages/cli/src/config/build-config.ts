@@ -61,6 +61,7 @@ interface Setting {
     | 'trustProxy'
     | 'defaultRateLimit'
     | 'encryptionKey'
+    | 'maxFileSizeBytes'
   env: string
   flag?: keyof ConfigFlags
   option?: string
@@ -80,7 +81,22 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'trustProxy', env: 'BASALT_TRUST_PROXY', parse: yesNo },
   { key: 'defaultRateLimit', env: 'BASALT_RATE_LIMIT', parse: rateLimit },
   { key: 'encryptionKey', env: 'BASALT_ENCRYPTION_KEY' },
+  { key: 'maxFileSizeBytes', env: 'BASALT_MAX_FILE_SIZE', parse: whole },
 ]
+
+/** The variables of S3-compatible file storage, by the key of the `s3` setting each fills. */
+export const S3_VARIABLES = {
+  bucket: 'BASALT_S3_BUCKET',
+  region: 'BASALT_S3_REGION',
+  endpoint: 'BASALT_S3_ENDPOINT',
+  accessKeyId: 'BASALT_S3_ACCESS_KEY_ID',
+  secretAccessKey: 'BASALT_S3_SECRET_ACCESS_KEY',
+  forcePathStyle: 'BASALT_S3_FORCE_PATH_STYLE',
+  prefix: 'BASALT_S3_PREFIX',
+} as const
+
+/** The region when BASALT_S3_REGION is not set (what most S3-compatible services accept). */
+const DEFAULT_S3_REGION = 'us-east-1'
 
 /**
  * Merges flags > environment > config file > defaults into a validated, frozen ServerConfig.
@@ -101,6 +117,8 @@ export function buildConfig({ env, flags, file, appDir }: BuildConfigInput): Ser
     merged.app = appSection(file)
   }
   merged.app = withParameterOverrides(merged.app, env)
+  const s3 = readS3(env, sources)
+  if (s3) merged.s3 = s3
   try {
     return parseServerConfig(merged)
   } catch (error) {
@@ -141,6 +159,35 @@ function pick(setting: Setting, flags: ConfigFlags, env: Environment) {
   const fromEnv = env[setting.env]
   if (fromEnv !== undefined && fromEnv !== '') return { value: fromEnv, source: setting.env }
   return undefined
+}
+
+/**
+ * The `s3` setting from BASALT_S3_* variables: none when no variable is set; BASALT_S3_BUCKET
+ * is then required (checked by the server config), the region defaults to us-east-1.
+ */
+function readS3(
+  env: Environment,
+  sources: Map<string, string>,
+): Record<string, unknown> | undefined {
+  const given = Object.entries(S3_VARIABLES).filter(([, name]) => (env[name] ?? '') !== '')
+  if (given.length === 0) return undefined
+  sources.set('s3', 'BASALT_S3_*')
+  const s3: Record<string, unknown> = { region: DEFAULT_S3_REGION }
+  for (const [key, name] of given) {
+    const text = env[name]!
+    if (key !== 'forcePathStyle') s3[key] = text
+    else {
+      const parsed = yesNo(text)
+      if ('problem' in parsed) throw new ConfigError([`${name}: ${parsed.problem}`])
+      s3[key] = parsed.value
+    }
+  }
+  if (s3.bucket === undefined) {
+    throw new ConfigError([
+      `${S3_VARIABLES.bucket}: required when other BASALT_S3_* variables are set`,
+    ])
+  }
+  return s3
 }
 
 function appSection(file: ConfigFile): unknown {
