@@ -58,3 +58,23 @@ export interface BlobStore {
 export function isBlobKey(key: string): boolean {
   return /^(?!.*(^|\/)\.{1,2}(\/|$))[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(key)
 }
+
+/** Throws unless `key` is a blob key: a store never touches a path made of anything else. */
+export function assertBlobKey(key: string): void {
+  if (!isBlobKey(key)) throw new Error(`invalid blob key '${key}'`)
+}
+
+/** Throws unless `prefix` is a blob key followed by `/` (the argument of `deletePrefix`). */
+export function assertBlobPrefix(prefix: string): void {
+  if (!prefix.endsWith('/') || !isBlobKey(prefix.slice(0, -1))) {
+    throw new Error(`invalid blob key prefix '${prefix}'`)
+  }
+}
+
+/** Throws unless `range` has whole, non-negative ends in order. */
+export function assertByteRange(range: ByteRange): void {
+  const { start, end } = range
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || end < start) {
+    throw new RangeError(`invalid byte range ${start}-${end}`)
+  }
+}
