@@ -7,6 +7,7 @@ import { Fetcher } from './fetcher.js'
 import { mergeOptions, type ClientOptions, type ClientSettings } from './options.js'
 import { QueueManager } from './queue-manager.js'
 import { RealtimeManager } from './realtime-manager.js'
+import { StorageManager } from './storage/storage-manager.js'
 import { TaskManager } from './task-manager.js'
 import type { KeyValuePair } from './types.js'
 
@@ -51,6 +52,7 @@ export class AltogicClient {
   #task: TaskManager | undefined
   #db: DatabaseManager | undefined
   #realtime: RealtimeManager | undefined
+  #storage: StorageManager | undefined
 
   /** Checks the arguments, builds the transport and restores a stored session. */
   constructor(envUrl: string, clientKey: string, options?: ClientOptions) {
@@ -100,6 +102,12 @@ export class AltogicClient {
   get db(): DatabaseManager {
     this.#db ??= new DatabaseManager(this.#fetcher)
     return this.#db
+  }
+
+  /** The app's file storage: buckets and files; created on first use. */
+  get storage(): StorageManager {
+    this.#storage ??= new StorageManager(this.#fetcher)
+    return this.#storage
   }
 
   /** Realtime pub/sub messaging; created (and connected) on first use. */

@@ -111,6 +111,37 @@ export class Fetcher {
     return this.#settle(decoded as Decoded<T>)
   }
 
+  /**
+   * Basalt: POSTs a body already encoded (bytes, a Blob, FormData or a stream) as it is, with
+   * `headers` over the defaults unchanged, so a raw body keeps its Content-Type; a stream is sent
+   * with `duplex: 'half'`. With `onProgress` where XMLHttpRequest exists it goes through XHR
+   * (success on HTTP 200 only).
+   */
+  async sendBody<T = unknown>(
+    path: string,
+    body: BodyInit | null,
+    query: KeyValuePair | null = {},
+    headers: KeyValuePair | null = {},
+    onProgress: ProgressCallback | null = null,
+  ): Promise<Result<T>> {
+    const url = buildUrl(this.restUrl, path, query)
+    const allHeaders = mergeHeaders(this.headers, headers)
+    if (onProgress && typeof XMLHttpRequest !== 'undefined') {
+      const { timeout } = this.#options
+      const request = { url, headers: allHeaders, body, raw: true, timeout, onProgress }
+      return this.#settle((await xhrUpload(request)) as Decoded<T>)
+    }
+    const streamed = typeof ReadableStream !== 'undefined' && body instanceof ReadableStream
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: 'POST',
+      headers: allHeaders,
+      body,
+      credentials: 'include',
+      ...(streamed ? { duplex: 'half' } : {}),
+    }
+    return this.#settle(await this.#send<T>(url, init, 'json'))
+  }
+
   /** Uses `session.token` in the `Session` header from now on (ignored without a token). */
   setSession(session: Session | null | undefined): void {
     if (!session?.token) return

@@ -68,6 +68,25 @@ export type {
 } from './realtime-types.js'
 export type { RealtimeTarget } from './realtime-url.js'
 export type { ResolveType } from './response-decoding.js'
+export { BucketManager } from './storage/bucket-manager.js'
+export { FileManager } from './storage/file-manager.js'
+export { StorageManager } from './storage/storage-manager.js'
+export type {
+  Bucket,
+  BucketListOptions,
+  BucketSortEntry,
+  BucketStats,
+  CountInfoOf,
+  FileBody,
+  FileInfo,
+  FileListOptions,
+  FileSortEntry,
+  FileUploadOptions,
+  ListResult,
+  StorageList,
+  StorageResult,
+  StorageStats,
+} from './storage/types.js'
 export { TaskManager } from './task-manager.js'
 export type { TaskInfo, TaskResult } from './task-manager.js'
 export type { ProgressCallback } from './xhr-upload.js'

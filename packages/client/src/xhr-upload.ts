@@ -17,6 +17,8 @@ export interface XhrUploadRequest {
   body: unknown
   timeout?: number
   onProgress?: ProgressCallback | null
+  /** Basalt: send the body as it is (bytes or a Blob, with its Content-Type header). */
+  raw?: boolean
 }
 
 /** A FormData body as is; anything else wrapped as the single field `file`. */
@@ -56,6 +58,6 @@ export function xhrUpload(request: XhrUploadRequest): Promise<Decoded> {
     for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value)
     if (isTimeout(request.timeout)) xhr.timeout = request.timeout
     xhr.withCredentials = true
-    xhr.send(toFormData(request.body))
+    xhr.send(request.raw ? (request.body as XMLHttpRequestBodyInit) : toFormData(request.body))
   })
 }
