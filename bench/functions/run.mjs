@@ -3,6 +3,7 @@
 // messages submitted through the REST API, run by a handler that returns at once — in messages/s
 // and latency from submit to completed.
 // Usage: node bench/functions/run.mjs [--quick] [--duration N] [--messages M] [--profile]
+//   [--endpoint-only]
 // See README.md next to this file. Traffic goes to 127.0.0.1 only; the run stops by itself.
 import { chmod, mkdtemp } from 'node:fs/promises'
 import { createRequire } from 'node:module'
@@ -30,6 +31,7 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     messages: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    'endpoint-only': { type: 'boolean', default: false },
   },
 })
 const seconds = flags.duration ? Number(flags.duration) : flags.quick ? 3 : 10
@@ -303,6 +305,10 @@ try {
   console.log(`\nBasalt ÷ bare = req/s ratio, target ≥ ${TARGET}x`)
   if (profileDir) console.log(`CPU profiles (*.<pid>.*.cpuprofile): ${profileDir}`)
   console.log()
+  if (flags['endpoint-only']) {
+    console.log(`load average (1 min) at the end: ${loadavg()[0].toFixed(1)}`)
+    await shutdown(endpoint.failed ? 1 : 0)
+  }
 
   const queue = await queueThroughput(appDir)
   console.log()

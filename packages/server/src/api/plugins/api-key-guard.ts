@@ -1,15 +1,17 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify'
 import { API_KEY_QUERY_PARAM, HEADERS } from '@basalt/protocol'
 import type { KeyVerifier } from '../../core/keys/key-verifier.js'
 import { fail } from '../../tools/errors.js'
 import { headerValue, pathOf } from '../request-context.js'
 import { originOf } from './client-key-guard.js'
 
-/** Checks the API key of every route whose config says `apiKey: 'required'`. */
+/**
+ * Checks the API key on every route whose config says `apiKey: 'required'`: a hook of those
+ * routes only (added as they are declared), so other requests do not pay for it.
+ */
 export function registerApiKeyGuard(app: FastifyInstance, keys: KeyVerifier): void {
-  // A callback hook: most requests need no API key, and leave without a promise.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (request.routeOptions.config.apiKey !== 'required' || request.appCode) return done()
+  const guard: onRequestHookHandler = (request, _reply, done) => {
+    if (request.appCode) return done()
     const secret = apiKeyOf(request)
     if (!secret) return done(fail('missing_api_key'))
     const path = pathOf(request.url)
@@ -20,6 +22,12 @@ export function registerApiKeyGuard(app: FastifyInstance, keys: KeyVerifier): vo
       },
       (error: Error) => done(error),
     )
+  }
+  app.addHook('onRoute', (route) => {
+    if (route.config?.apiKey !== 'required') return
+    // First among the route's own hooks, after the global ones (key guards, CORS).
+    const own = route.onRequest ?? []
+    route.onRequest = [guard, ...(Array.isArray(own) ? own : [own])]
   })
 }
 

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ErrorCode, ErrorBody } from '@basalt/protocol'
 import type { BasaltError } from '../../tools/errors.js'
 import { fail, isBasaltError } from '../../tools/errors.js'
+import { pathOf } from '../request-context.js'
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
@@ -50,5 +51,5 @@ function toBasaltError(error: FastifyError, requestId: string): BasaltError {
 }
 
 function notFoundDetails(request: FastifyRequest) {
-  return { method: request.method, path: request.url.split('?')[0] }
+  return { method: request.method, path: pathOf(request.url) }
 }

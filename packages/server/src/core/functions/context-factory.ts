@@ -42,19 +42,7 @@ export class HandlerContextFactory {
 
   /** The context (and Altogic `req`) of an endpoint call. */
   forEndpoint(call: EndpointCall): HandlerContext<ServerApi> {
-    const { request } = call
-    return {
-      ...this.#common({ kind: 'endpoint' }, { requestId: call.requestId }),
-      request,
-      session: call.session,
-      user: call.user,
-      ids: request.params,
-      query: request.query,
-      headers: request.headers,
-      body: request.body,
-      files: request.files,
-      client: { ip: request.ip, deviceType: deviceTypeOf(request.headers['user-agent']) },
-    }
+    return new EndpointContext(this.deps, call)
   }
 
   /** The context of a queue message or task run (given to the queue and task runner). */
@@ -78,18 +66,82 @@ export class HandlerContextFactory {
       get api() {
         return deps.api()
       },
-      appInfo: this.#appInfo(),
+      appInfo: appInfoOf(deps, Date.now()),
     }
   }
+}
 
-  #appInfo(): AppInfo {
-    return {
-      appName: this.deps.appName,
-      environmentName: this.deps.mode,
-      environmentType: this.deps.mode,
-      apiBaseUrl: this.deps.baseUrl(),
-      executionStartDtm: new Date().toISOString(),
-    }
+/** Altogic's `req.client`. */
+interface EndpointClient {
+  readonly ip: string
+  readonly deviceType: string
+}
+
+/**
+ * An endpoint's context. Its logger, `appInfo` and `client` are getters of the class, built on
+ * first read (most handlers use none of them); an object literal with getters, or a pino child
+ * per call, would cost more than the rest of a small request.
+ */
+class EndpointContext implements HandlerContext<ServerApi> {
+  readonly trigger = { kind: 'endpoint' } as const
+  readonly params: AppParameters
+  readonly appParams: AppParameters
+  readonly api: ServerApi
+  readonly request: EndpointRequest
+  readonly session: HandlerSession | null
+  readonly user: Record<string, unknown> | null
+  readonly ids: EndpointRequest['params']
+  readonly query: EndpointRequest['query']
+  readonly headers: EndpointRequest['headers']
+  readonly body: unknown
+  readonly files: EndpointRequest['files']
+  readonly #deps: ContextFactoryDeps
+  readonly #requestId: string
+  readonly #startedAt = Date.now()
+  #log: HandlerLogger | undefined
+  #appInfo: AppInfo | undefined
+  #client: EndpointClient | undefined
+
+  constructor(deps: ContextFactoryDeps, call: EndpointCall) {
+    const { request } = call
+    this.#deps = deps
+    this.#requestId = call.requestId
+    this.params = deps.parameters
+    this.appParams = deps.parameters
+    this.api = deps.api()
+    this.request = request
+    this.session = call.session
+    this.user = call.user
+    this.ids = request.params
+    this.query = request.query
+    this.headers = request.headers
+    this.body = request.body
+    this.files = request.files
+  }
+
+  get log(): HandlerLogger {
+    const bindings = { handler: 'endpoint', requestId: this.#requestId }
+    return (this.#log ??= this.#deps.logger.child(bindings))
+  }
+
+  get appInfo(): AppInfo {
+    return (this.#appInfo ??= appInfoOf(this.#deps, this.#startedAt))
+  }
+
+  get client(): EndpointClient {
+    const { ip, headers } = this.request
+    return (this.#client ??= { ip, deviceType: deviceTypeOf(headers['user-agent']) })
+  }
+}
+
+/** Altogic's `req.appInfo` of a handler run started at `startedAt` (ms since the epoch). */
+function appInfoOf(deps: ContextFactoryDeps, startedAt: number): AppInfo {
+  return {
+    appName: deps.appName,
+    environmentName: deps.mode,
+    environmentType: deps.mode,
+    apiBaseUrl: deps.baseUrl(),
+    executionStartDtm: new Date(startedAt).toISOString(),
   }
 }
 

@@ -25,11 +25,12 @@ export async function runEndpointHandler(
   const response = new EndpointResponse()
   const call = handler as (context: object, response: EndpointResponse) => unknown
   try {
-    const returned = await withTimeout(
-      Promise.resolve().then(() => call(context, response)),
-      options.timeoutMs,
-    )
-    return response.answer(returned)
+    const returned = call(context, response)
+    // A handler that answers synchronously cannot run past its limit: no timer for it.
+    const value = isThenable(returned)
+      ? await withTimeout(Promise.resolve(returned), options.timeoutMs)
+      : returned
+    return response.answer(value)
   } catch (error) {
     options.onError(error)
     throw toHandlerError(error, options.mode)
@@ -37,16 +38,27 @@ export async function runEndpointHandler(
 }
 
 /** Rejects with `handler_timeout` when `work` takes longer than `ms`. */
-export async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(fail('handler_timeout', undefined, { timeoutMs: ms })), ms)
+export function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(fail('handler_timeout', undefined, { timeoutMs: ms })),
+      ms,
+    )
+    work.then(
+      (value) => {
+        clearTimeout(timer)
+        resolve(value)
+      },
+      (error: unknown) => {
+        clearTimeout(timer)
+        reject(error)
+      },
+    )
   })
-  try {
-    return await Promise.race([work, timeout])
-  } finally {
-    clearTimeout(timer)
-  }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }
 
 /** A handler failure as a catalog error: the message only in development. */

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { HEADERS } from '@basalt/protocol'
 import type { HandlerLoader } from '../../../adapters/code/handler-loader.js'
 import type { EndpointConfig } from '../../../config/functions-config.js'
 import type { AuthContext } from '../../../core/auth/auth-context.js'
@@ -31,12 +32,15 @@ export async function callEndpoint(
   deps: CallDeps,
 ): Promise<FastifyReply> {
   const { endpoint } = deps
-  await resolveSession(request, deps.sessions, endpoint.session === 'required')
+  // Awaits only what the request carries: most calls have no session, no user, no multipart.
+  if (endpoint.session === 'required' || mayCarrySession(request)) {
+    await resolveSession(request, deps.sessions, endpoint.session === 'required')
+  }
   const handler = await deps.loader.load(endpoint.handler)
   const context = deps.contexts.forEndpoint({
-    request: await endpointRequest(request),
+    request: isMultipart(request) ? await multipartRequest(request) : endpointRequest(request),
     session: request.session,
-    user: await userOf(request, deps.auth),
+    user: request.session ? await userOf(request, deps.auth) : null,
     requestId: request.id,
   })
   const answer = await runEndpointHandler(handler, context, {
@@ -48,17 +52,33 @@ export async function callEndpoint(
   return writeAnswer(reply, answer)
 }
 
-/** The request as handlers see it. */
-async function endpointRequest(request: FastifyRequest): Promise<EndpointRequest> {
+/** Whether the request has a Session header or a cookie (what resolveSession reads). */
+function mayCarrySession(request: FastifyRequest): boolean {
+  const { headers } = request
+  return headers[HEADERS.session] !== undefined || headers.cookie !== undefined
+}
+
+/** Whether the body is `multipart/form-data` (what splitMultipart splits). */
+function isMultipart(request: FastifyRequest): boolean {
+  return request.headers['content-type']?.startsWith('multipart/form-data') === true
+}
+
+/** The request as handlers see it, its multipart body split into fields and files. */
+async function multipartRequest(request: FastifyRequest): Promise<EndpointRequest> {
   const { body, files } = await splitMultipart(request.headers['content-type'], request.body)
+  return { ...endpointRequest(request), body, files }
+}
+
+/** The request as handlers see it. */
+function endpointRequest(request: FastifyRequest): EndpointRequest {
   return {
     method: request.method,
     path: pathOf(request.url),
     params: { ...(request.params as Record<string, string>) },
     query: { ...(request.query as Record<string, unknown>) },
     headers: { ...request.headers },
-    body,
-    files,
+    body: request.body,
+    files: [],
     ip: request.ip,
   }
 }
@@ -68,7 +88,6 @@ async function userOf(
   request: FastifyRequest,
   auth: AuthContext,
 ): Promise<Record<string, unknown> | null> {
-  if (!request.session) return null
   try {
     return (await getUser(auth, authRequest(request))) as unknown as Record<string, unknown>
   } catch {

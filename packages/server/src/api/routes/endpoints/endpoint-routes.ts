@@ -23,6 +23,7 @@ export async function registerEndpointRoutes(
       done(null, body),
     )
     for (const endpoint of deps.endpoints) {
+      const callDeps: CallDeps = { ...deps, endpoint }
       scope.route({
         method: endpoint.method,
         url: endpoint.path,
@@ -31,7 +32,7 @@ export async function registerEndpointRoutes(
           session: endpoint.session,
           ...(endpoint.apiKey ? { apiKey: 'required' as const } : {}),
         },
-        handler: (request, reply) => callEndpoint(request, reply, { ...deps, endpoint }),
+        handler: (request, reply) => callEndpoint(request, reply, callDeps),
       })
     }
   })
