@@ -24,6 +24,8 @@ export const ENDPOINTS_APP = {
     { method: 'GET', path: '/slow', handler: `${H}#slow`, timeoutSeconds: 1 },
     { method: 'GET', path: '/bytes', handler: `${H}#bytes` },
     { method: 'POST', path: '/nothing', handler: `${H}#nothing` },
+    { method: 'POST', path: '/small', handler: `${H}#echo`, bodyLimitBytes: 64 },
+    { method: 'POST', path: '/large', handler: `${H}#nothing`, bodyLimitBytes: 4 * 1024 * 1024 },
     { method: 'POST', path: '/upload', handler: `${H}#upload` },
     { method: 'POST', path: '/orders/:orderId', handler: 'handlers/altogic-order.ts' },
     { method: 'POST', path: '/notes', handler: 'handlers/server-api.ts#notes' },

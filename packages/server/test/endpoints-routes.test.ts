@@ -37,6 +37,24 @@ describe.each(pgTargets())('app endpoints on $name PostgreSQL', (target) => {
     })
   })
 
+  it('holds each endpoint to its own body limit, else the server default (1 MiB)', async () => {
+    const small = await inject({
+      method: 'POST',
+      url: '/small',
+      payload: { text: 'x'.repeat(100) },
+    })
+    expect(small.statusCode).toBe(413)
+    expect(small.json().errors[0].code).toBe('payload_too_large')
+    const fits = await inject({ method: 'POST', url: '/small', payload: { text: 'x' } })
+    expect(fits.statusCode).toBe(200)
+    const twoMiB = Buffer.alloc(2 * 1024 * 1024, 1)
+    const headers = { 'content-type': 'application/octet-stream' }
+    const large = await inject({ method: 'POST', url: '/large', headers, payload: twoMiB })
+    expect(large.statusCode).toBe(204)
+    const byDefault = await inject({ method: 'POST', url: '/nothing', headers, payload: twoMiB })
+    expect(byDefault.statusCode).toBe(413)
+  })
+
   it('answers a string as text', async () => {
     const response = await inject({ method: 'GET', url: '/hello/ada' })
     expect(response.statusCode).toBe(200)

@@ -33,6 +33,13 @@ export const endpointSchema = z.strictObject({
   /** Require an API key (Authorization header) that allows this endpoint. */
   apiKey: z.boolean().default(false),
   timeoutSeconds: seconds(30, 900),
+  /** The largest body this endpoint takes (bytes); the server's bodyLimitBytes when absent. */
+  bodyLimitBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(1024 * 1024 * 1024, 'expected at most 1 GiB: bodies are held in memory')
+    .optional(),
 })
 
 /** A message queue: its handler and how messages are retried and kept. */

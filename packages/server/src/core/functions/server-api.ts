@@ -6,6 +6,7 @@ import type {
   DatabaseManager,
   EndpointManager,
   QueueManager,
+  StorageManager,
   TaskManager,
 } from '@basalt/client'
 import type { RealtimeService } from '../realtime/realtime-service.js'
@@ -39,6 +40,8 @@ export interface ServerApi {
   readonly auth: AuthManager
   readonly queue: QueueManager
   readonly task: TaskManager
+  /** Buckets and files (uploads and downloads are buffered in memory in-process). */
+  readonly storage: StorageManager
   /** The app's own endpoints, called in-process. */
   readonly endpoint: EndpointManager
   readonly realtime: RealtimeService
@@ -74,6 +77,9 @@ export function createServerApi(
     },
     get task() {
       return client.task
+    },
+    get storage() {
+      return client.storage
     },
     get endpoint() {
       return client.endpoint

@@ -27,6 +27,7 @@ export async function registerEndpointRoutes(
       scope.route({
         method: endpoint.method,
         url: endpoint.path,
+        ...(endpoint.bodyLimitBytes ? { bodyLimit: endpoint.bodyLimitBytes } : {}),
         config: {
           module: 'endpoint',
           session: endpoint.session,
