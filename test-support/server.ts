@@ -1,3 +1,4 @@
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, DEFAULT_CONFIG, parseServerConfig } from '@basalt/server'
@@ -20,15 +21,20 @@ export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(target)
+  // Each server's own data folder (stored files, generated keys), removed at close.
+  const dataDir = await mkdtemp(join(tmpdir(), 'basalt-test-'))
   const config = parseServerConfig({
     ...DEFAULT_CONFIG,
     port: 0,
     logLevel: 'silent',
-    dataDir: join(tmpdir(), 'basalt-unused-data'),
+    dataDir,
     databaseUrl: database.url,
     ...overrides,
   })
-  const server = await createServer(config)
+  const server = await createServer(config).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true })
+    throw error
+  })
   const clientKey = server.developmentKey?.secret
   if (!clientKey) throw new Error('a fresh database should get a development key')
   return {
@@ -38,6 +44,7 @@ export async function startTestServer(
     close: async () => {
       await server.close()
       await database.drop()
+      await rm(dataDir, { recursive: true, force: true })
     },
   }
 }

@@ -21,6 +21,8 @@ import type {
  * file_not_found, root_bucket_protected, invalid_name, file_too_large, ...).
  */
 export interface StorageService {
+  /** The largest upload or replace the service stores, in bytes (file_too_large past it). */
+  readonly maxFileSizeBytes: number
   createBucket(
     caller: StorageCaller,
     name: string,

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { REST_PREFIX } from '@basalt/protocol'
+import type { StorageService } from '../../../core/storage/storage-service.js'
+import { parseBody } from '../parse-body.js'
+import { STORAGE_ROUTE, bucketSchema, fileSchema, tagsSchema } from './storage-input.js'
+
+/** The body of POST /storage/bucket/file/add-tags (keys in the order the client sends them). */
+export const addFileTagsBody = z.object({
+  tags: tagsSchema,
+  file: fileSchema,
+  bucket: bucketSchema,
+})
+
+/** POST /storage/bucket/file/add-tags: adds tags to the file. */
+export function addFileTagsRoute(app: FastifyInstance, storage: StorageService): void {
+  app.post(`${REST_PREFIX}/storage/bucket/file/add-tags`, STORAGE_ROUTE, async (request) => {
+    const body = parseBody(addFileTagsBody, request)
+    return storage.addFileTags(body.bucket, body.file, body.tags)
+  })
+}

@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { REST_PREFIX } from '@basalt/protocol'
+import type { StorageService } from '../../../core/storage/storage-service.js'
+import { parseBody } from '../parse-body.js'
+import { STORAGE_ROUTE, bucketSchema } from './storage-input.js'
+
+/** The body of POST /storage/bucket/make-private (keys in the order the client sends them). */
+export const makeBucketPrivateBody = z.object({
+  includeFiles: z.boolean().nullish(),
+  bucket: bucketSchema,
+})
+
+/** POST /storage/bucket/make-private: makes the bucket private (and its files with includeFiles). */
+export function makeBucketPrivateRoute(app: FastifyInstance, storage: StorageService): void {
+  app.post(`${REST_PREFIX}/storage/bucket/make-private`, STORAGE_ROUTE, async (request) => {
+    const body = parseBody(makeBucketPrivateBody, request)
+    return storage.setBucketPublic(body.bucket, false, body.includeFiles ?? false)
+  })
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify'
+import { REST_PREFIX } from '@basalt/protocol'
+import type { StorageService } from '../../../core/storage/storage-service.js'
+import {
+  STORAGE_ROUTE,
+  acceptStreamedBodies,
+  multipartSource,
+  parseUploadQuery,
+  runUpload,
+} from './upload-input.js'
+
+/**
+ * POST /storage/bucket/file/replace-formdata?bucket&file&options: swaps the file's content for
+ * the multipart `file` part, keeping its name and id; HTTP 200 with the new metadata.
+ */
+export function replaceFormdataRoute(
+  app: FastifyInstance,
+  storage: StorageService,
+  options: { maxFileSizeBytes: number },
+): void {
+  void app.register(async (scope) => {
+    acceptStreamedBodies(scope)
+    const url = `${REST_PREFIX}/storage/bucket/file/replace-formdata`
+    scope.post(url, STORAGE_ROUTE, (request, reply) => {
+      const query = parseUploadQuery(request, 'file')
+      const source = multipartSource(request, options.maxFileSizeBytes, query.contentType)
+      return runUpload(reply, source, (content) =>
+        storage.replace({
+          bucket: query.bucket,
+          file: query.name,
+          content,
+          isPublic: query.isPublic,
+          tags: query.tags,
+        }),
+      )
+    })
+  })
+}
