@@ -181,6 +181,7 @@ export const ERROR_CATALOG = {
     status: 400,
     message: 'The image transform parameters are not valid, or the file is not an image.',
   },
+  range_not_satisfiable: { status: 416, message: 'The requested range is not satisfiable.' },
   storage_unavailable: { status: 503, message: 'The file store cannot be reached.' },
 } as const satisfies Record<string, ErrorSpec>
 
