@@ -51,6 +51,12 @@ import type { QueueTaskContextFactory } from './core/functions/handler-context.j
 // Queues and tasks (docs/functions.md): jobs on pg-boss, status rows in basalt.*.
 import { injectTransport } from './api/routes/endpoints/in-process-transport.js'
 import { createAppFunctions } from './functions.js'
+// Cloud storage (docs/storage.md): metadata in basalt.storage_*, contents in a blob store.
+import type { BlobStore } from './adapters/storage/blob-store.js'
+import { DiskBlobStore } from './adapters/storage/disk/disk-blob-store.js'
+import { S3BlobStore } from './adapters/storage/s3/s3-blob-store.js'
+import { createStorageService } from './core/storage/create-storage-service.js'
+import type { StorageService } from './core/storage/storage-service.js'
 
 export { defineConfig } from './config/app-config.js'
 export type { AppConfig } from './config/app-config.js'
@@ -116,6 +122,8 @@ export interface BasaltServer {
   readonly realtime: RealtimeService
   /** The app's models, for app code: `db.app()` is the full-access context of every operation. */
   readonly db: DatabaseService
+  /** Cloud storage: buckets and files, for app code and the public file route. */
+  readonly storage: StorageService
   /** The server-side API of handlers (in-process, the app's full rights). */
   readonly api: ServerApi
   /** Builds the context of a queue message or task run (for the queue and task runner). */
@@ -181,6 +189,12 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   let app: FastifyInstance
   let developmentKey: CreatedKey | undefined
   const db = new DatabaseService(database.db, catalog, pickCipher(config, catalog))
+  const blobs = pickBlobStore(config)
+  const storage = createStorageService(database.db, blobs, {
+    maxFileSizeBytes: config.maxFileSizeBytes,
+    publicUrl: () => auth.publicUrl(),
+    appSlug: appSlug(config.app.name),
+  })
   const functions = createAppFunctions(config, database, logger, {
     onError,
     baseUrl: () => auth.publicUrl(),
@@ -195,6 +209,10 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     await sessions.start()
     // A production app gets no key it did not ask for: `basalt keys create` makes one.
     if (config.mode === 'development') developmentKey = await ensureDevelopmentKey(database.db)
+    // Contents a killed process left behind; a store that is down now is swept next start.
+    await storage
+      .sweepGarbage()
+      .catch((error: unknown) => logger.warn({ err: error }, 'storage garbage sweep failed'))
     app = await buildApp(
       {
         keys,
@@ -207,6 +225,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         health: () => checkHealth(database.db),
         queues,
         tasks,
+        storage,
         endpoints: {
           endpoints: config.app.endpoints,
           loader: functions.loader,
@@ -222,6 +241,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         trustProxy: config.trustProxy,
         defaultRateLimit: config.defaultRateLimit,
         appCodeSecret: functions.appCodeSecret,
+        appSlug: appSlug(config.app.name),
       },
     )
     functions.setApi(createServerApi(injectTransport(app, functions.appCodeSecret), realtime))
@@ -233,6 +253,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     await queues.stop().catch(() => undefined)
     await rateLimiter.close().catch(() => undefined)
     await cacheStore.close().catch(() => undefined)
+    await blobs.close().catch(() => undefined)
     await database.close()
     throw error
   }
@@ -252,6 +273,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     await mailer.close()
     await rateLimiter.close()
     await cacheStore.close()
+    await blobs.close()
     await database.close()
   })
   return {
@@ -261,6 +283,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     cache,
     realtime,
     db,
+    storage,
     api: functions.api(),
     handlerContext: contexts.forQueueOrTask,
     listen: async () => {
@@ -305,6 +328,12 @@ function pickCipher(config: ServerConfig, catalog: ModelCatalog): FieldCipher | 
   if (config.encryptionKey) return new FieldCipher(config.encryptionKey)
   if (!hasEncryptedFields(catalog)) return undefined
   return new FieldCipher(readOrCreateSecretFile(join(config.dataDir, 'encryption.key')))
+}
+
+/** S3 when configured, else files under `<dataDir>/storage`. */
+function pickBlobStore(config: ServerConfig): BlobStore {
+  if (config.s3) return new S3BlobStore(config.s3)
+  return new DiskBlobStore(join(config.dataDir, 'storage'))
 }
 
 /** Redis when configured (keys under `basalt:<app>:cache:`), else this process's memory. */

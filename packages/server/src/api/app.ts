@@ -15,6 +15,7 @@ import { fail } from '../tools/errors.js'
 import { registerApiKeyGuard } from './plugins/api-key-guard.js'
 import { registerClientKeyGuard } from './plugins/client-key-guard.js'
 import { registerCors } from './plugins/cors.js'
+import { lazyRequestLogger } from './plugins/lazy-request-logger.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { registerCacheRoutes } from './routes/cache/cache-routes.js'
@@ -32,6 +33,9 @@ import type { QueueService } from '../core/functions/queues/queue-service.js'
 import type { TaskService } from '../core/functions/tasks/task-service.js'
 import { registerQueueRoutes } from './routes/queue/queue-routes.js'
 import { registerTaskRoutes } from './routes/task/task-routes.js'
+import type { StorageService } from '../core/storage/storage-service.js'
+import { registerStorageRoutes } from './routes/storage/storage-routes.js'
+import { registerPublicFileRoutes } from './routes/storage-public/public-file-routes.js'
 
 /** The services the HTTP layer calls. */
 export interface AppDeps {
@@ -49,6 +53,8 @@ export interface AppDeps {
   queues?: QueueService
   /** The app's scheduled tasks (docs/functions.md). */
   tasks?: TaskService
+  /** Cloud storage: buckets and files (docs/storage.md). */
+  storage?: StorageService
 }
 
 /** HTTP settings of the app. */
@@ -57,6 +63,8 @@ export interface AppOptions {
   bodyLimitBytes: number
   trustProxy: boolean
   defaultRateLimit: RateLimit | undefined
+  /** The first segment of public file paths (`/_storage/<appSlug>/...`). */
+  appSlug?: string
   /** This process's secret of in-process requests from the app's handlers (full rights). */
   appCodeSecret?: string
 }
@@ -70,6 +78,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
     return503OnClosing: false,
+    childLoggerFactory: lazyRequestLogger,
     logController: new LogController({
       disableRequestLogging: true,
       requestIdLogLabel: 'requestId',
@@ -88,7 +97,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   app.decorateRequest('appCode', false)
   registerErrorEnvelope(app)
   registerEmptyTolerantJson(app)
-  registerLifecycle(app)
+  registerLifecycle(app, options.logger)
   registerCors(app)
   if (options.appCodeSecret) registerAppCodeMarker(app, options.appCodeSecret)
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
@@ -102,6 +111,10 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerRealtimeRoutes(app, deps.realtime)
   if (deps.queues) registerQueueRoutes(app, deps.queues)
   if (deps.tasks) registerTaskRoutes(app, deps.tasks)
+  if (deps.storage) {
+    registerStorageRoutes(app, deps.storage)
+    registerPublicFileRoutes(app, deps.storage, { appSlug: options.appSlug ?? 'default' })
+  }
   if (deps.endpoints) await registerEndpointRoutes(app, deps.endpoints)
   return app
 }
@@ -132,8 +145,8 @@ function registerEmptyTolerantJson(app: FastifyInstance): void {
   })
 }
 
-/** Request ids on every answer, one log line per request, and a clean shutdown. */
-function registerLifecycle(app: FastifyInstance): void {
+/** Request ids on every answer, one log line per request (at info), and a clean shutdown. */
+function registerLifecycle(app: FastifyInstance, logger: FastifyBaseLogger): void {
   let closing = false
   app.addHook('preClose', (done) => {
     closing = true
@@ -148,6 +161,8 @@ function registerLifecycle(app: FastifyInstance): void {
     if (closing) return done(fail('service_unavailable', 'The server is shutting down.'))
     done()
   })
+  // Below info the hook would log nothing: it is not added, so responses skip it.
+  if (!isLevelEnabled(logger, 'info')) return
   app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
@@ -155,4 +170,10 @@ function registerLifecycle(app: FastifyInstance): void {
     )
     done()
   })
+}
+
+/** Whether `logger` writes lines at `level` (pino's `isLevelEnabled`; other loggers: yes). */
+function isLevelEnabled(logger: FastifyBaseLogger, level: string): boolean {
+  const aware = logger as FastifyBaseLogger & { isLevelEnabled?: (level: string) => boolean }
+  return aware.isLevelEnabled?.(level) ?? true
 }
