@@ -64,6 +64,10 @@ export const ERROR_CATALOG = {
   email_already_exists: { status: 409, message: 'An account with this email already exists.' },
   phone_already_exists: { status: 409, message: 'An account with this phone already exists.' },
   invalid_token: { status: 400, message: 'The link or token is invalid, used or expired.' },
+  redirect_not_allowed: {
+    status: 400,
+    message: 'The redirect URL is not in the app allow-list (auth.redirectUrls).',
+  },
   invalid_code: { status: 400, message: 'The code is wrong, used or expired.' },
   user_not_found: { status: 404, message: 'The user no longer exists.' },
 

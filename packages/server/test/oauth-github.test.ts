@@ -82,7 +82,13 @@ describe.each(pgTargets())('OAuth sign-in with GitHub (faked) on $name PostgreSQ
     await github.start()
     t = await startTestServer(target, {
       publicUrl: PUBLIC_URL,
-      app: { auth: { redirectUrl: APP_URL, oauth: oauthConfig() } },
+      app: {
+        auth: {
+          redirectUrl: APP_URL,
+          redirectUrls: ['https://app.test/agnost/'],
+          oauth: oauthConfig(),
+        },
+      },
     })
   })
   afterAll(async () => {
@@ -142,6 +148,35 @@ describe.each(pgTargets())('OAuth sign-in with GitHub (faked) on $name PostgreSQ
     })
     return res.json()
   }
+
+  it('sends the browser back to the redirect an Agnost start named (allow-listed)', async () => {
+    const own = 'https://app.test/agnost/oauth-done'
+    const res = await t.server.app.inject({
+      url: `/agnost/oauth/github?redirect=${encodeURIComponent(own)}&base=x`,
+    })
+    expect(res.statusCode).toBe(302)
+    const authorize = new URL(String(res.headers.location))
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!
+    const code = approve(authorize, { ...octo, id: 5151, login: 'agnost' }, [
+      { email: 'agnost@octo.test', primary: true, verified: true },
+    ])
+    const back = await t.server.app.inject({
+      url: `/_auth/github/callback?${new URLSearchParams({ code, state: authorize.searchParams.get('state')! })}`,
+      headers: { cookie },
+    })
+    expect(back.statusCode, back.body).toBe(302)
+    const location = new URL(String(back.headers.location))
+    expect(location.origin + location.pathname).toBe(own)
+    expect(location.searchParams.get('action')).toBe('oauth-signin')
+    expect((await grant(location.searchParams.get('access_token')!)).user.email).toBe(
+      'agnost@octo.test',
+    )
+    const refused = await t.server.app.inject({
+      url: `/agnost/oauth/github?redirect=${encodeURIComponent('https://evil.test/')}`,
+    })
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().errors[0].code).toBe('redirect_not_allowed')
+  })
 
   it('asks GitHub for the code with PKCE S256, no nonce, and the default scopes', async () => {
     const { authorize, cookie } = await start()

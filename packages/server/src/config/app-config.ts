@@ -65,6 +65,11 @@ const AUTH_BUDGETS = [
 const authSchema = z.strictObject({
   /** Where email links and OAuth send the browser back, with `access_token` and `action`. */
   redirectUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * More redirect URLs a request may name (`redirectURL` of the Agnost routes, docs/agnost.md):
+   * allowed when equal to an entry, or starting with an entry that ends with `/`.
+   */
+  redirectUrls: z.array(z.url({ protocol: /^https?$/ })).default([]),
   /** Sign-up by email gives a session only after the address is confirmed by a link. */
   emailConfirmation: z.boolean().default(false),
   /** Sign-up by phone gives a session only after the number is confirmed by a code. */
@@ -104,6 +109,16 @@ export const appConfigSchema = z.strictObject({
   tasks: functionsSchemas.tasks,
   /** App parameters every handler reads (`BASALT_PARAM_<NAME>` overrides one per deployment). */
   parameters: functionsSchemas.parameters,
+  /** The Agnost client's routes (docs/agnost.md). */
+  agnost: z
+    .strictObject({
+      /** Requests under `/<envId>/` are served as if that prefix were absent (the client's base URL). */
+      envId: z
+        .string()
+        .regex(/^[\w.-]{1,64}$/, 'expected letters, digits, `_`, `.` or `-`')
+        .optional(),
+    })
+    .default({}),
 })
 
 /** What an app declares in its `basalt.config.ts` (every section optional). */

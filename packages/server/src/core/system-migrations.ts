@@ -226,4 +226,10 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
       INSERT INTO basalt.storage_buckets ("_id", "name", "isPublic")
         VALUES ('000000000000000000000000', 'root', true)`,
   },
+  {
+    version: 8,
+    name: 'oauth app redirect',
+    // Where the browser goes after an OAuth sign-in started with its own (allow-listed) redirect.
+    sql: `ALTER TABLE basalt.oauth_states ADD COLUMN app_redirect_url text`,
+  },
 ]

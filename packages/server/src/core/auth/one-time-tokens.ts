@@ -7,6 +7,11 @@ export type TokenPurpose = 'verify-email' | 'magic-link' | 'reset-pwd' | 'change
 /** How long the grant token of a followed link or an OAuth sign-in lives. */
 export const GRANT_TTL_SECONDS = 10 * 60
 
+/** The data of a mailed link's token: its per-request redirect URL, when one was given. */
+export function linkData(redirectUrl: string | undefined): Record<string, unknown> {
+  return redirectUrl ? { redirectUrl } : {}
+}
+
 /** A consumed token: whose, and what it carried. */
 export interface ConsumedToken {
   userId: string

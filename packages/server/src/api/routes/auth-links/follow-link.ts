@@ -10,8 +10,9 @@ const LINKS: readonly AuthLink[] = ['verify-email', 'magic-link', 'reset-pwd', '
 
 /**
  * GET /_auth/<link>?token=: the target of the links Basalt mails. The browser is sent to the
- * app's `auth.redirectUrl` with `access_token` and `action` (or `error`) in the query; with no
- * redirect URL configured, the outcome is answered as JSON.
+ * redirect URL the link was sent with (Agnost clients name one), else the app's
+ * `auth.redirectUrl`, with `access_token` and `action` (or `error`) in the query; with no
+ * redirect URL at all, the outcome is answered as JSON.
  */
 export function followLinkRoute(app: FastifyInstance, ctx: AuthContext): void {
   for (const link of LINKS) {
@@ -19,9 +20,12 @@ export function followLinkRoute(app: FastifyInstance, ctx: AuthContext): void {
       const redirectUrl = ctx.config.redirectUrl
       try {
         const outcome = await followLink(ctx, link, rawQuery(request, 'token') ?? '')
-        if (!redirectUrl) return outcome
+        // The redirect the link was sent with (allow-listed then: Agnost's redirectURL), else
+        // the app's.
+        const target = outcome.redirectUrl ?? redirectUrl
+        if (!target) return outcome
         return reply.redirect(
-          withQuery(redirectUrl, { access_token: outcome.accessToken, action: link }),
+          withQuery(target, { access_token: outcome.accessToken, action: link }),
         )
       } catch (error) {
         if (!redirectUrl || !isBasaltError(error)) throw error

@@ -27,8 +27,9 @@ export function oauthCallbackRoute(
         binding: bindingOf(request),
         request: authRequest(request),
       })
-      const redirectUrl = ctx.config.redirectUrl
-      if (!redirectUrl) return outcome
+      // The redirect the sign-in was started with (Agnost's `redirect`), else the app's.
+      const redirectUrl = outcome.redirectUrl ?? ctx.config.redirectUrl
+      if (!redirectUrl) return { action: outcome.action, accessToken: outcome.accessToken }
       return reply.redirect(
         withQuery(redirectUrl, { access_token: outcome.accessToken, action: outcome.action }),
       )

@@ -3,7 +3,8 @@ import type { AuthContext } from '../auth-context.js'
 import { normalizeEmail, normalizePhone } from '../identifiers.js'
 import { authLink, sendCodeSms, sendLinkMail } from '../messages.js'
 import { issueCode } from '../phone-codes.js'
-import { issueToken } from '../one-time-tokens.js'
+import { issueToken, linkData } from '../one-time-tokens.js'
+import { allowedRedirectUrl } from '../redirect-urls.js'
 import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserByPhone, updateUser } from '../user-store.js'
 import type { AuthRequest, User } from '../user-types.js'
@@ -38,13 +39,16 @@ export async function changePassword(
 
 /**
  * Changes the email. With email confirmation on, a link goes to the new address and the user is
- * answered unchanged until it is followed; otherwise the change applies at once.
+ * answered unchanged until it is followed; otherwise the change applies at once. `redirectUrl`
+ * (allow-listed, else redirect_not_allowed) is where that link sends the browser.
  */
 export async function changeEmail(
   ctx: AuthContext,
   input: { currentPassword?: unknown; newEmail?: unknown },
   request: AuthRequest,
+  redirectUrl?: unknown,
 ): Promise<User> {
+  const redirect = allowedRedirectUrl(ctx.config, redirectUrl)
   const stored = await currentUser(ctx, request)
   const newEmail = normalizeEmail(input.newEmail, 'newEmail')
   await throttle(ctx, 'signInByAccount', stored.user._id)
@@ -59,7 +63,7 @@ export async function changeEmail(
     return updated!.user
   }
   await throttle(ctx, 'sendByAccount', newEmail)
-  const data = { newEmail }
+  const data = { newEmail, ...linkData(redirect) }
   const token = await issueToken(
     ctx.db,
     'change-email',

@@ -2,7 +2,8 @@ import { fail } from '../../../tools/errors.js'
 import type { AuthContext } from '../auth-context.js'
 import { normalizeEmail, requireText } from '../identifiers.js'
 import { authLink, sendLinkMail } from '../messages.js'
-import { consumeToken, issueToken } from '../one-time-tokens.js'
+import { consumeToken, issueToken, linkData } from '../one-time-tokens.js'
+import { allowedRedirectUrl } from '../redirect-urls.js'
 import { throttle } from '../throttle.js'
 import { findUserByEmail, findUserById, updateUser } from '../user-store.js'
 import type { AuthGrant, AuthRequest } from '../user-types.js'
@@ -14,14 +15,18 @@ export type EmailRequest = 'resend' | 'magic-link' | 'reset-pwd'
 /**
  * Mails a link: a new confirmation link (`resend`, for an unconfirmed account), a sign-in link
  * (`magic-link`) or a password reset link (`reset-pwd`). The answer is the same whether or not
- * an account exists, so the route reveals nothing.
+ * an account exists, so the route reveals nothing. `redirectUrl` (allow-listed, else
+ * redirect_not_allowed) is where the followed link sends the browser instead of the app's
+ * `auth.redirectUrl`.
  */
 export async function sendEmailLink(
   ctx: AuthContext,
   kind: EmailRequest,
   rawEmail: unknown,
   request: AuthRequest,
+  redirectUrl?: unknown,
 ): Promise<void> {
+  const redirect = allowedRedirectUrl(ctx.config, redirectUrl)
   const email = normalizeEmail(rawEmail)
   await throttle(ctx, 'sendByIp', request.ip)
   await throttle(ctx, 'sendByAccount', email)
@@ -29,7 +34,8 @@ export async function sendEmailLink(
   if (!stored || !stored.user.email) return
   if (kind === 'resend' && stored.user.emailVerified) return
   const purpose = kind === 'resend' ? 'verify-email' : kind
-  const token = await issueToken(ctx.db, purpose, stored.user._id, ctx.config.linkTtlSeconds)
+  const ttl = ctx.config.linkTtlSeconds
+  const token = await issueToken(ctx.db, purpose, stored.user._id, ttl, linkData(redirect))
   await sendLinkMail(ctx, purpose, stored.user.email, authLink(ctx, purpose, token))
 }
 

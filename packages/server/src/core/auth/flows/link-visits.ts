@@ -12,6 +12,8 @@ export type AuthLink = 'verify-email' | 'magic-link' | 'reset-pwd' | 'change-ema
 export interface LinkOutcome {
   action: AuthLink
   accessToken: string
+  /** The redirect URL the link was sent with (allow-listed then); the app's default when absent. */
+  redirectUrl?: string
 }
 
 /**
@@ -25,7 +27,7 @@ export async function followLink(
   token: string,
 ): Promise<LinkOutcome> {
   if (!token) throw fail('invalid_token')
-  if (link === 'reset-pwd') return { action: link, accessToken: await checkResetToken(ctx, token) }
+  if (link === 'reset-pwd') return checkResetToken(ctx, token)
   const { outcome, changed } = await ctx.db.transaction(async (tx) => {
     const used = await consumeToken(tx, link, token)
     if (!used) throw fail('invalid_token')
@@ -41,19 +43,25 @@ export async function followLink(
       await updateUser(tx, used.userId, { email_verified: true })
     }
     const grant = await issueToken(tx, 'grant', used.userId, GRANT_TTL_SECONDS)
-    return { outcome: { action: link, accessToken: grant }, changed }
+    const outcome: LinkOutcome = { action: link, accessToken: grant, ...redirectOf(used.data) }
+    return { outcome, changed }
   })
   // A followed link carries no session.
   if (changed) ctx.events.emit(changed.user._id, 'user:emailchange', null, changed.user)
   return outcome
 }
 
-async function checkResetToken(ctx: AuthContext, token: string): Promise<string> {
-  const rows = await ctx.db.query(
-    `SELECT 1 FROM basalt.auth_tokens WHERE token_hash = $1 AND purpose = 'reset-pwd'
+async function checkResetToken(ctx: AuthContext, token: string): Promise<LinkOutcome> {
+  const rows = await ctx.db.query<{ data: Record<string, unknown> }>(
+    `SELECT data FROM basalt.auth_tokens WHERE token_hash = $1 AND purpose = 'reset-pwd'
        AND used_at IS NULL AND expires_at > now()`,
     [hashSecret(token)],
   )
-  if (rows.length === 0) throw fail('invalid_token')
-  return token
+  const row = rows[0]
+  if (!row) throw fail('invalid_token')
+  return { action: 'reset-pwd', accessToken: token, ...redirectOf(row.data) }
+}
+
+function redirectOf(data: Record<string, unknown>): { redirectUrl?: string } {
+  return typeof data.redirectUrl === 'string' ? { redirectUrl: data.redirectUrl } : {}
 }

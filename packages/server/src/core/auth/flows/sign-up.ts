@@ -4,7 +4,8 @@ import type { AuthContext } from '../auth-context.js'
 import { normalizeEmail, normalizePhone } from '../identifiers.js'
 import { authLink, sendCodeSms, sendLinkMail } from '../messages.js'
 import { issueCode } from '../phone-codes.js'
-import { issueToken } from '../one-time-tokens.js'
+import { issueToken, linkData } from '../one-time-tokens.js'
+import { allowedRedirectUrl } from '../redirect-urls.js'
 import { throttle } from '../throttle.js'
 import { readProfile } from '../user-data.js'
 import { insertUser } from '../user-store.js'
@@ -24,16 +25,20 @@ type Confirm = (tx: Queryable, userId: string) => Promise<void>
 
 /**
  * Signs up with email and password. With email confirmation on, a link is mailed and no
- * session is given until it is followed; otherwise the answer carries a session.
+ * session is given until it is followed; otherwise the answer carries a session. `redirectUrl`
+ * (allow-listed, else redirect_not_allowed) is where that link sends the browser.
  */
 export async function signUpWithEmail(
   ctx: AuthContext,
   input: SignUpInput,
   request: AuthRequest,
+  redirectUrl?: unknown,
 ): Promise<AuthGrant> {
+  const redirect = allowedRedirectUrl(ctx.config, redirectUrl)
   const email = normalizeEmail(input.email)
   const confirm: Confirm = async (tx, userId) => {
-    const token = await issueToken(tx, 'verify-email', userId, ctx.config.linkTtlSeconds)
+    const data = linkData(redirect)
+    const token = await issueToken(tx, 'verify-email', userId, ctx.config.linkTtlSeconds, data)
     await sendLinkMail(ctx, 'verify-email', email, authLink(ctx, 'verify-email', token))
   }
   return signUp(ctx, { email }, input, request, ctx.config.emailConfirmation ? confirm : undefined)

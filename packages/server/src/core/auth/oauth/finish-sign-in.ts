@@ -41,7 +41,7 @@ export async function finishOAuthSignIn(
   return ctx.db.transaction(async (tx) => {
     const stored = await userForProfile(tx, name, profile)
     const accessToken = await issueToken(tx, 'grant', stored.user._id, GRANT_TTL_SECONDS)
-    return { action: OAUTH_ACTION, accessToken }
+    return { action: OAUTH_ACTION, accessToken, redirectUrl: pending.appRedirectUrl }
   })
 }
 

@@ -15,6 +15,8 @@ export interface PendingSignIn {
   redirectUri: string
   /** Hash of the browser binding (a cookie), so only the browser that started may finish. */
   bindingHash: string
+  /** Where the browser goes afterwards, when the start named one (else `auth.redirectUrl`). */
+  appRedirectUrl?: string | undefined
 }
 
 type StateRow = {
@@ -23,6 +25,7 @@ type StateRow = {
   nonce: string | null
   redirect_uri: string
   binding_hash: string
+  app_redirect_url: string | null
   live: boolean
 }
 
@@ -36,8 +39,9 @@ export async function saveState(
   await db.query(`DELETE FROM basalt.oauth_states WHERE expires_at < now()`)
   await db.query(
     `INSERT INTO basalt.oauth_states
-       (state_hash, provider, code_verifier, nonce, redirect_uri, binding_hash, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))`,
+       (state_hash, provider, code_verifier, nonce, redirect_uri, binding_hash, expires_at,
+        app_redirect_url)
+     VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7), $8)`,
     [
       hashSecret(state),
       pending.provider,
@@ -46,6 +50,7 @@ export async function saveState(
       pending.redirectUri,
       pending.bindingHash,
       ttlSeconds,
+      pending.appRedirectUrl ?? null,
     ],
   )
 }
@@ -55,7 +60,8 @@ export async function takeState(db: Queryable, state: string): Promise<PendingSi
   if (!state) return undefined
   const rows = await db.query<StateRow>(
     `DELETE FROM basalt.oauth_states WHERE state_hash = $1
-     RETURNING provider, code_verifier, nonce, redirect_uri, binding_hash, expires_at > now() AS live`,
+     RETURNING provider, code_verifier, nonce, redirect_uri, binding_hash, app_redirect_url,
+       expires_at > now() AS live`,
     [hashSecret(state)],
   )
   const row = rows[0]
@@ -66,5 +72,6 @@ export async function takeState(db: Queryable, state: string): Promise<PendingSi
     nonce: row.nonce,
     redirectUri: row.redirect_uri,
     bindingHash: row.binding_hash,
+    ...(row.app_redirect_url ? { appRedirectUrl: row.app_redirect_url } : {}),
   }
 }

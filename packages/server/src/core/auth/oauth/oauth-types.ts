@@ -52,4 +52,6 @@ export const OAUTH_ACTION = 'oauth-signin'
 export interface OAuthOutcome {
   action: typeof OAUTH_ACTION
   accessToken: string
+  /** The redirect the sign-in was started with, if any (else the app's `auth.redirectUrl`). */
+  redirectUrl?: string | undefined
 }

@@ -33,7 +33,12 @@ export async function startOAuthSignIn(
   ctx: AuthContext,
   providers: OAuthProviders,
   name: string,
-  input: { request: AuthRequest; binding: string | undefined },
+  input: {
+    request: AuthRequest
+    binding: string | undefined
+    /** Where the browser goes afterwards (already allow-listed); else `auth.redirectUrl`. */
+    appRedirectUrl?: string | undefined
+  },
 ): Promise<StartedSignIn> {
   const spec = providers.spec(name)
   await throttle(ctx, 'signInByIp', input.request.ip)
@@ -49,6 +54,7 @@ export async function startOAuthSignIn(
     nonce,
     redirectUri,
     bindingHash: hashSecret(binding),
+    appRedirectUrl: input.appRedirectUrl,
   }
   await saveState(ctx.db, state, pending, OAUTH_STATE_TTL_SECONDS)
   const params: Record<string, string> = {
