@@ -36,6 +36,8 @@ import { registerTaskRoutes } from './routes/task/task-routes.js'
 import type { StorageService } from '../core/storage/storage-service.js'
 import { registerStorageRoutes } from './routes/storage/storage-routes.js'
 import { registerPublicFileRoutes } from './routes/storage-public/public-file-routes.js'
+import { registerAgnostRoutes } from './routes/agnost/agnost-routes.js'
+import { envPrefixRewriter } from './routes/agnost/agnost-paths.js'
 
 /** The services the HTTP layer calls. */
 export interface AppDeps {
@@ -67,6 +69,8 @@ export interface AppOptions {
   appSlug?: string
   /** This process's secret of in-process requests from the app's handlers (full rights). */
   appCodeSecret?: string
+  /** The Agnost `envId`: requests under `/<envId>/` are routed without it (docs/agnost.md). */
+  agnostEnvId?: string | undefined
 }
 
 const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/
@@ -86,6 +90,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     frameworkErrors: (error, _request, reply) =>
       sendError(reply, fail('bad_request', error.message)),
     clientErrorHandler: answerMalformedHttp,
+    ...(options.agnostEnvId ? { rewriteUrl: envPrefixRewriter(options.agnostEnvId) } : {}),
     genReqId: (request) => {
       const given = request.headers[HEADERS.requestId]
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID()
@@ -115,6 +120,7 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     registerStorageRoutes(app, deps.storage)
     registerPublicFileRoutes(app, deps.storage, { appSlug: options.appSlug ?? 'default' })
   }
+  registerAgnostRoutes(app, deps)
   if (deps.endpoints) await registerEndpointRoutes(app, deps.endpoints)
   return app
 }

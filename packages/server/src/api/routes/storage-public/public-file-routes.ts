@@ -65,7 +65,7 @@ export function registerPublicFileRoutes(
 }
 
 /** The untransformed file: 304, 206 for a single range, 416, or 200 with every byte. */
-async function serveOriginal(
+export async function serveOriginal(
   storage: StorageService,
   file: PublicFile,
   request: FastifyRequest,

@@ -60,6 +60,17 @@ export function parseUploadQuery(
 }
 
 function parseOptions(text: string | undefined): z.output<typeof uploadOptionsSchema> {
+  return parseJsonOptions(uploadOptionsSchema, text)
+}
+
+/**
+ * The JSON `options` query parameter of an upload, checked by `schema`: absent, blank or `null`
+ * → `{}`; not JSON → invalid_upload; not matching → validation_error.
+ */
+export function parseJsonOptions<S extends z.ZodType<object>>(
+  schema: S,
+  text: string | undefined,
+): Partial<z.output<S>> {
   if (text === undefined || text.trim() === '' || text === 'null') return {}
   let value: unknown
   try {
@@ -67,7 +78,7 @@ function parseOptions(text: string | undefined): z.output<typeof uploadOptionsSc
   } catch {
     throw fail('invalid_upload', 'The options query parameter is not valid JSON.')
   }
-  const result = uploadOptionsSchema.safeParse(value)
+  const result = schema.safeParse(value)
   if (result.success) return result.data
   const issues = result.error.issues.map((issue) => ({
     path: ['options', ...issue.path].join('/'),
