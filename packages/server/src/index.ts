@@ -242,6 +242,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         defaultRateLimit: config.defaultRateLimit,
         appCodeSecret: functions.appCodeSecret,
         appSlug: appSlug(config.app.name),
+        agnostEnvId: config.app.agnost.envId,
       },
     )
     functions.setApi(createServerApi(injectTransport(app, functions.appCodeSecret), realtime))
@@ -295,8 +296,9 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
 }
 
 /**
- * The socket.io server on Fastify's HTTP server; with Redis, sockets of every process share
- * channels and broadcasts through the Redis adapter (channels under `basalt:<app>:socket.io`).
+ * The socket.io server on Fastify's HTTP server (Altogic and Agnost paths); with Redis, sockets of
+ * every process share channels and broadcasts through the Redis adapter (channels under
+ * `basalt:<app>:socket.io`).
  */
 function startRealtime(
   app: FastifyInstance,
@@ -304,16 +306,17 @@ function startRealtime(
   deps: Pick<Parameters<typeof attachRealtime>[1], 'keys' | 'sessions'>,
   onError: (error: Error) => void,
 ): { server: RealtimeServer; closeRedis: () => Promise<void> } {
+  // With `agnost.envId` set, Agnost sockets naming another envId are refused.
+  const base = { ...deps, logger: app.log, agnostEnvId: config.app.agnost.envId }
   if (!config.redisUrl) {
-    const server = attachRealtime(app.server, { ...deps, logger: app.log })
-    return { server, closeRedis: async () => undefined }
+    return { server: attachRealtime(app.server, base), closeRedis: async () => undefined }
   }
   const pub = new Redis(config.redisUrl)
   const sub = pub.duplicate()
   pub.on('error', onError)
   sub.on('error', onError)
   const adapter = createAdapter(pub, sub, { key: `basalt:${appSlug(config.app.name)}:socket.io` })
-  const server = attachRealtime(app.server, { ...deps, logger: app.log, adapter })
+  const server = attachRealtime(app.server, { ...base, adapter })
   const closeRedis = async () => {
     await Promise.allSettled([pub.quit(), sub.quit()])
   }

@@ -2,13 +2,25 @@ import type { Server as HttpServer } from 'node:http'
 import { Server } from 'socket.io'
 import type { ServerOptions } from 'socket.io'
 import type { FastifyBaseLogger } from 'fastify'
-import { channelRoom, userRoom } from '../../core/realtime/realtime-events.js'
+import {
+  agnostUserEventArgs,
+  agnostUserRoom,
+  channelRoom,
+  userRoom,
+} from '../../core/realtime/realtime-events.js'
 import type { Member } from '../../core/realtime/realtime-events.js'
-import { authorizeHandshake } from '../../core/realtime/realtime-handshake.js'
-import type { HandshakeAuth, HandshakeDeps } from '../../core/realtime/realtime-handshake.js'
+import {
+  authorizeAgnostHandshake,
+  authorizeHandshake,
+} from '../../core/realtime/realtime-handshake.js'
+import type {
+  HandshakeAuth,
+  HandshakeDeps,
+  RealtimeIdentity,
+} from '../../core/realtime/realtime-handshake.js'
 import type { RealtimeTransport } from '../../core/realtime/realtime-service.js'
 import { isBasaltError, fail } from '../../tools/errors.js'
-import type { RealtimeIo } from './realtime-socket.js'
+import type { RealtimeIo, RealtimeSocket } from './realtime-socket.js'
 import { registerSocketHandlers } from './socket-handlers.js'
 
 /** What the socket server needs. */
@@ -25,11 +37,23 @@ export interface RealtimeServer extends RealtimeTransport {
   close(): Promise<void>
 }
 
+/**
+ * The Engine.IO path of Agnost clients. The client asks for `/realtime/realtime/`; a proxy that
+ * strips the first `/realtime` (as Agnost's ingress did) leaves `/realtime/`. Engine.IO matches
+ * its path as a prefix, so this one path answers both (a second engine at `/realtime/realtime/`
+ * would take the same WebSocket upgrades twice: upgrade listeners all run).
+ */
+export const AGNOST_REALTIME_PATH = '/realtime/'
+
 // Engine.IO drops a connection whose single message is past this; smaller oversized payloads get
 // an `error` event from the handlers instead.
 const MAX_MESSAGE_BYTES = 1_000_000
 
-/** Attaches socket.io at /socket.io/ to `httpServer`; any Host header is accepted. */
+/**
+ * Attaches socket.io to `httpServer`: Altogic clients at /socket.io/, Agnost clients at
+ * AGNOST_REALTIME_PATH. One socket.io server behind several Engine.IO servers, so channels,
+ * broadcasts, members and the adapter are shared by both kinds of socket. Any Host is accepted.
+ */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps): RealtimeServer {
   const io: RealtimeIo = new Server(httpServer, {
     serveClient: false,
@@ -38,9 +62,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps)
     cors: { origin: true },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   })
+  const engines = attachAgnostEngine(io, httpServer)
   io.use((socket, next) => {
-    const origin = socket.handshake.headers.origin
-    authorizeHandshake(deps, (socket.handshake.auth ?? {}) as HandshakeAuth, origin)
+    authorize(deps, socket)
       .then((identity) => {
         socket.data.identity = identity
         socket.data.profile = undefined
@@ -50,8 +74,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps)
   })
   io.on('connection', (socket) => {
     // The user's room carries the user:* events; the Redis adapter spans it across processes.
-    const userId = socket.data.identity.userId
-    if (userId) void socket.join(userRoom(userId))
+    const { userId, client } = socket.data.identity
+    if (userId) void socket.join(client === 'agnost' ? agnostUserRoom(userId) : userRoom(userId))
     registerSocketHandlers(io, socket)
   })
   return {
@@ -61,16 +85,40 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps)
     },
     emitToUser: (userId, eventName, args) => {
       io.to(userRoom(userId)).emit(eventName, ...args)
+      const agnostArgs = agnostUserEventArgs(eventName, args)
+      if (agnostArgs) io.to(agnostUserRoom(userId)).emit(eventName, ...agnostArgs)
     },
     members: async (channel) => {
       const sockets = await io.in(channelRoom(channel)).fetchSockets()
       return sockets.map((socket): Member => ({ id: socket.id, data: socket.data.profile }))
     },
     close: async () => {
-      io.engine.close()
+      for (const engine of engines) engine.close()
       await io.of('/').adapter.close()
     },
   }
+}
+
+/**
+ * Binds a second Engine.IO server, at the Agnost path, to `io` (socket.io's `attach` again on the
+ * same HTTP server). Each Engine.IO server answers the requests under its path and passes the
+ * others on, finally to Fastify. Answers both engines; `io.engine` stays Altogic's.
+ */
+function attachAgnostEngine(io: RealtimeIo, httpServer: HttpServer): RealtimeIo['engine'][] {
+  const altogic = io.engine
+  // Altogic's engine already ends upgrades nobody took; a second timer per upgrade is not needed.
+  io.attach(httpServer, { path: AGNOST_REALTIME_PATH, destroyUpgrade: false })
+  const agnost = io.engine
+  io.engine = altogic
+  return [altogic, agnost]
+}
+
+/** The identity of a connecting socket, by the handshake of the path it came on. */
+function authorize(deps: HandshakeDeps, socket: RealtimeSocket): Promise<RealtimeIdentity> {
+  const { url, headers } = socket.handshake
+  const auth = (socket.handshake.auth ?? {}) as HandshakeAuth
+  const agnost = url.startsWith(AGNOST_REALTIME_PATH)
+  return (agnost ? authorizeAgnostHandshake : authorizeHandshake)(deps, auth, headers.origin)
 }
 
 /** The `connect_error` the client sees: the message, and `data` as one error-envelope entry. */

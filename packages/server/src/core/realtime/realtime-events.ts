@@ -43,3 +43,28 @@ export function userRoom(userId: string): string {
 export function roomChannel(room: string): string | undefined {
   return room.startsWith(CHANNEL_ROOM_PREFIX) ? room.slice(CHANNEL_ROOM_PREFIX.length) : undefined
 }
+
+/** The socket room of a signed-in user's Agnost sockets, apart from the Altogic ones. */
+export function agnostUserRoom(userId: string): string {
+  return 'agnost-user:' + userId
+}
+
+/** The user events an Agnost client knows: it has no `user:update` nor `user:delete`. */
+const AGNOST_USER_EVENTS: ReadonlySet<string> = new Set([
+  'user:signin',
+  'user:signout',
+  'user:pwdchange',
+  'user:emailchange',
+  'user:phonechange',
+])
+
+/**
+ * The positional args of a user event for Agnost sockets, from the Altogic ones
+ * `(eventName, session[, user])`: always three, `(eventName, session, user | null)`; undefined
+ * for an event Agnost does not have.
+ */
+export function agnostUserEventArgs(eventName: string, args: unknown[]): unknown[] | undefined {
+  if (!AGNOST_USER_EVENTS.has(eventName)) return undefined
+  const [name = eventName, session = null, user = null] = args
+  return [name, session, user]
+}

@@ -11,7 +11,10 @@ export interface RealtimeTransport {
   emit(channel: string | null, eventName: string, payload: unknown): void
   /** The members of a channel on every process. */
   members(channel: string): Promise<Member[]>
-  /** Emits an event with positional args to every socket whose handshake session is the user's. */
+  /**
+   * Emits an event with positional args to every socket whose handshake session is the user's;
+   * Agnost sockets get the args of `agnostUserEventArgs` instead (or nothing).
+   */
   emitToUser(userId: string, eventName: string, args: unknown[]): void
 }
 
