@@ -1,5 +1,4 @@
 import type { Result } from '@basalt/protocol'
-import type { AltogicClient } from './client.js'
 import { startDeadline } from './deadline.js'
 import type { FetchFunction } from './options.js'
 import { buildUrl, encodeBody, mergeHeaders, withoutContentType } from './request-encoding.js'
@@ -15,6 +14,11 @@ import { xhrUpload, type ProgressCallback } from './xhr-upload.js'
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
+/** What the fetcher tells when the server rejects the session: a client with an auth manager. */
+export interface SessionOwner {
+  readonly auth: { invalidateSession(): void }
+}
+
 /** Basalt additions to the fetcher: a request timeout and a custom fetch. */
 export interface FetcherOptions {
   timeout?: number
@@ -26,7 +30,7 @@ export interface FetcherOptions {
  * error mapping. Every call resolves to `{data, errors}`; none rejects.
  */
 export class Fetcher {
-  protected apiClient: AltogicClient
+  protected apiClient: SessionOwner
   protected restUrl: string
   protected headers: KeyValuePair
   protected session: Session | null
@@ -34,7 +38,7 @@ export class Fetcher {
 
   /** Creates a fetcher for `restUrl` sending `headers` on every request. */
   constructor(
-    apiClient: AltogicClient,
+    apiClient: SessionOwner,
     restUrl: string,
     headers: KeyValuePair,
     options: FetcherOptions = {},

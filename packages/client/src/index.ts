@@ -1,4 +1,11 @@
 export { AltogicClient, createClient } from './client.js'
+export { AgnostClient, createAgnostClient } from './agnost/agnost-client.js'
+export type { AgnostClientOptions } from './agnost/agnost-client.js'
+export { AgnostAuthManager } from './agnost/agnost-auth-manager.js'
+export type { UserData } from './agnost/agnost-auth-flows.js'
+export type { AgnostHandshake, AgnostRealtimeTarget } from './agnost/agnost-realtime-url.js'
+export { AgnostBucketManager, AgnostStorageManager } from './agnost/agnost-storage.js'
+export type { AgnostFileInfo, AgnostUploadOptions } from './agnost/agnost-storage.js'
 export { APIBase } from './api-base.js'
 export { AuthManager } from './auth-manager.js'
 export type {

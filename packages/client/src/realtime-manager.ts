@@ -14,6 +14,9 @@ import { resolveRealtimeTarget } from './realtime-url.js'
 
 const GET_MEMBERS = '/_api/rest/v1/realtime/get-members'
 
+/** Opens the socket of a realtime manager (the Altogic one by default). */
+export type SocketOpener = (fetcher: Fetcher, settings: ClientSettings) => Socket
+
 /** Opens the socket of §7.1-§7.2; the auth object is built once and reused on reconnects. */
 function openSocket(fetcher: Fetcher, settings: ClientSettings): Socket {
   const { realtime } = settings
@@ -46,13 +49,13 @@ export class RealtimeManager extends APIBase {
   readonly #channels = new Map<string, boolean>()
   #userData: unknown = null
 
-  /** Creates the manager and starts connecting. */
-  constructor(fetcher: Fetcher, settings: ClientSettings) {
+  /** Creates the manager and starts connecting (with `open`: Agnost's socket, say). */
+  constructor(fetcher: Fetcher, settings: ClientSettings, open: SocketOpener = openSocket) {
     super(fetcher)
     this.#autoJoinChannels = settings.realtime.autoJoinChannels
     this.#echoMessages = settings.realtime.echoMessages
     this.#bufferMessages = settings.realtime.bufferMessages
-    this.#socket = openSocket(fetcher, settings)
+    this.#socket = open(fetcher, settings)
     this.#socket.on('connect', () => {
       if (this.#autoJoinChannels) this.#rejoin()
     })

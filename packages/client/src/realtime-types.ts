@@ -1,4 +1,4 @@
-import type { APIError, Session } from './types.js'
+import type { APIError, Session, User } from './types.js'
 
 /** A realtime event as delivered to listeners: `channel` is null for an app-wide broadcast. */
 export interface EventData {
@@ -29,7 +29,12 @@ export interface MembersResult {
 }
 
 /** A listener of the `user:*` events: the event name and the session that caused it, or null. */
-export type UserEventListenerFunction = (eventName: string, session: Session | null) => void
+export type UserEventListenerFunction = (
+  eventName: string,
+  session: Session | null,
+  /** The user, on the events that carry it (Agnost sockets get it on every user event). */
+  user?: User | null,
+) => void
 
 /** The 7 user and session lifecycle events `onUserEvent` listens to (§7.4). */
 export const USER_EVENTS = Object.freeze([
