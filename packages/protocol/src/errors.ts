@@ -187,6 +187,29 @@ export const ERROR_CATALOG = {
   },
   range_not_satisfiable: { status: 416, message: 'The requested range is not satisfiable.' },
   storage_unavailable: { status: 503, message: 'The file store cannot be reached.' },
+  // Admin API (docs/admin-api.md)
+  admin_session_required: {
+    status: 401,
+    message: 'This call needs an admin session: sign in to the admin API first.',
+  },
+  invalid_admin_session: {
+    status: 401,
+    message: 'The admin session is unknown or has expired; sign in again.',
+  },
+  invalid_admin_credentials: { status: 401, message: 'The admin email or password is not right.' },
+  admin_already_exists: { status: 409, message: 'An admin account with this email exists.' },
+  admin_not_found: { status: 404, message: 'No admin account with this email exists.' },
+  // Admin API: queues and cache (docs/admin-api.md)
+  message_not_found: { status: 404, message: 'No queue message with this id exists.' },
+  message_not_retryable: {
+    status: 409,
+    message: 'Only a message whose processing failed (status errors) can be retried.',
+  },
+  cache_key_not_found: { status: 404, message: 'No cache key of this name exists.' },
+  // Admin API: users, sessions and keys (docs/admin-api.md)
+  user_disabled: { status: 403, message: 'This account is disabled; it cannot sign in.' },
+  session_not_found: { status: 404, message: 'The user has no live session with this id.' },
+  key_not_found: { status: 404, message: 'No key with this id exists.' },
 } as const satisfies Record<string, ErrorSpec>
 
 /** A code of the error catalog. */

@@ -1,5 +1,11 @@
 /** Prefix of every built-in module route. */
 export const REST_PREFIX = '/_api/rest/v1'
+
+/** The admin API of the console and scripts (docs/admin-api.md): admin accounts only. */
+export const ADMIN_PREFIX = '/_api/admin/v1'
+
+/** Where the server serves the admin console. */
+export const CONSOLE_PATH = '/_console'
 /** Prefix of the browser-facing auth links (email links, OAuth). */
 export const AUTH_LINK_PREFIX = '/_auth'
 /** Prefix of everything the platform reserves; app endpoints live elsewhere. */

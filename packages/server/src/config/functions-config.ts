@@ -17,15 +17,18 @@ const name = z
 const seconds = (fallback: number, max: number) =>
   z.number().int().positive().max(max).default(fallback)
 
-/** One endpoint: a method and path outside /_api and /_auth, and the module that answers it. */
+/**
+ * One endpoint: a method and path outside the platform's prefixes (/_api, /_auth, /_storage,
+ * /_console), and the module that answers it.
+ */
 export const endpointSchema = z.strictObject({
   method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
   /** `/orders/:id`: segments, `:param` segments, a trailing `*` for the rest. */
   path: z
     .string()
     .regex(
-      /^\/(?!_api(\/|$)|_auth(\/|$))[^?#]*$/,
-      'expected a path starting with / outside /_api and /_auth',
+      /^\/(?!(_api|_auth|_storage|_console)(\/|$))[^?#]*$/,
+      'expected a path starting with / outside /_api, /_auth, /_storage and /_console',
     ),
   handler,
   /** `required`: 401 without a valid session; `optional`: a session is resolved when given. */

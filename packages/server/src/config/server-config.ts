@@ -56,6 +56,8 @@ const schema = z.strictObject({
   maxFileSizeBytes: z.number().int().positive(),
   /** S3-compatible storage for file contents; without it, files live in `<dataDir>/storage`. */
   s3: s3Schema.optional(),
+  /** The built admin console (`apps/console/dist`), served at /_console; none: not served. */
+  consoleDir: z.string().min(1).optional(),
   app: appConfigSchema,
 })
 

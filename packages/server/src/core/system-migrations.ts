@@ -232,4 +232,27 @@ export const SYSTEM_MIGRATIONS: readonly Migration[] = [
     // Where the browser goes after an OAuth sign-in started with its own (allow-listed) redirect.
     sql: `ALTER TABLE basalt.oauth_states ADD COLUMN app_redirect_url text`,
   },
+  {
+    version: 9,
+    name: 'admin accounts',
+    // Admins of the console and the admin API: separate from the app's users. A disabled user
+    // (admin console) can neither sign in nor use a session.
+    sql: `
+      CREATE TABLE basalt.admins (
+        id text PRIMARY KEY,
+        email text NOT NULL,
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_sign_in_at timestamptz
+      );
+      CREATE UNIQUE INDEX admins_email ON basalt.admins (lower(email));
+      CREATE TABLE basalt.admin_sessions (
+        token_hash text PRIMARY KEY,
+        admin_id text NOT NULL REFERENCES basalt.admins (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX admin_sessions_admin ON basalt.admin_sessions (admin_id);
+      ALTER TABLE basalt.users ADD COLUMN disabled_at timestamptz`,
+  },
 ]
