@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { Command } from 'commander'
+import { registerAdmin } from './commands/admin.js'
 import { registerDb } from './commands/db.js'
 import { registerDev } from './commands/dev.js'
 import { registerInit } from './commands/init.js'
@@ -26,5 +27,6 @@ export function buildProgram(): Command {
   registerDev(program)
   registerKeys(program)
   registerDb(program)
+  registerAdmin(program)
   return program
 }

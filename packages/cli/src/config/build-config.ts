@@ -26,6 +26,8 @@ export interface BuildConfigInput {
   flags: ConfigFlags
   file?: ConfigFile | undefined
   appDir: string
+  /** The built admin console's folder, when there is one (served at /_console). */
+  consoleDir?: string | undefined
 }
 
 /** Turns a flag or variable's text into the setting's value, or says what was expected. */
@@ -103,7 +105,8 @@ const DEFAULT_S3_REGION = 'us-east-1'
  * Pure: it reads nothing but its input. Throws ConfigError naming each bad value by where it
  * came from (`PORT: ...`, `--port: ...`, `basalt.config.ts: ...`).
  */
-export function buildConfig({ env, flags, file, appDir }: BuildConfigInput): ServerConfig {
+export function buildConfig(input: BuildConfigInput): ServerConfig {
+  const { env, flags, file, appDir } = input
   const sources = new Map<string, string>()
   const merged: Record<string, unknown> = {
     ...DEFAULT_CONFIG,
@@ -119,6 +122,8 @@ export function buildConfig({ env, flags, file, appDir }: BuildConfigInput): Ser
   merged.app = withParameterOverrides(merged.app, env)
   const s3 = readS3(env, sources)
   if (s3) merged.s3 = s3
+  // BASALT_CONSOLE=false: no console at /_console (the admin API stays, for scripts).
+  if (input.consoleDir && env.BASALT_CONSOLE !== 'false') merged.consoleDir = input.consoleDir
   try {
     return parseServerConfig(merged)
   } catch (error) {

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
 import type { ServerConfig } from '@basalt/server'
 import { CliError } from '../errors.js'
 import { buildConfig } from './build-config.js'
@@ -24,7 +26,18 @@ export async function resolveAppDir(dir: string | undefined): Promise<string> {
 export async function loadServerConfig(flags: AppFlags): Promise<ServerConfig> {
   const appDir = await resolveAppDir(flags.dir)
   const file = await loadConfigFile(appDir)
-  return buildConfig({ env: processEnvironment(), flags, file, appDir })
+  return buildConfig({ env: processEnvironment(), flags, file, appDir, consoleDir: consoleDir() })
+}
+
+/** The built admin console of the installed `@basalt/console` package, if it is built. */
+function consoleDir(): string | undefined {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('@basalt/console/package.json')
+    const dist = join(dirname(manifest), 'dist')
+    return existsSync(join(dist, 'index.html')) ? dist : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /**

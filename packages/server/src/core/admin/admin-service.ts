@@ -1,4 +1,4 @@
-import type { Database } from '../../adapters/database/database.js'
+import type { Database, Queryable } from '../../adapters/database/database.js'
 import type { RateLimiter } from '../../adapters/rate-limit/rate-limiter.js'
 import { fail } from '../../tools/errors.js'
 import { newObjectId } from '../../tools/ids.js'
@@ -31,25 +31,8 @@ export class AdminService {
   ) {}
 
   /** Creates an account; the email must be free, the password 12 characters or more. */
-  async create(email: string, password: string): Promise<AdminAccount> {
-    const clean = email.trim()
-    if (!EMAIL_PATTERN.test(clean)) throw fail('validation_error', 'The email is not valid.')
-    if (password.length < MIN_ADMIN_PASSWORD_LENGTH) {
-      throw fail(
-        'validation_error',
-        `The password must have ${MIN_ADMIN_PASSWORD_LENGTH} characters or more.`,
-      )
-    }
-    const id = newObjectId()
-    const inserted = await store.insertAdmin(this.db, {
-      id,
-      email: clean,
-      passwordHash: await hashPassword(password),
-    })
-    if (!inserted) throw fail('admin_already_exists')
-    const created = await store.findAdminByEmail(this.db, clean)
-    if (!created) throw fail('admin_not_found')
-    return withoutHash(created)
+  create(email: string, password: string): Promise<AdminAccount> {
+    return createAdmin(this.db, email, password)
   }
 
   /** Every account. */
@@ -58,8 +41,8 @@ export class AdminService {
   }
 
   /** Deletes an account and its sessions. */
-  async delete(email: string): Promise<void> {
-    if (!(await store.deleteAdmin(this.db, email.trim()))) throw fail('admin_not_found')
+  delete(email: string): Promise<void> {
+    return deleteAdmin(this.db, email)
   }
 
   /**
@@ -107,6 +90,39 @@ export class AdminService {
       })
     }
   }
+}
+
+/** Creates an admin account (for `basalt admin create` too): checked email, strong password. */
+export async function createAdmin(
+  db: Queryable,
+  email: string,
+  password: string,
+): Promise<AdminAccount> {
+  const clean = email.trim()
+  if (!EMAIL_PATTERN.test(clean)) throw fail('validation_error', 'The email is not valid.')
+  if (password.length < MIN_ADMIN_PASSWORD_LENGTH) {
+    throw fail(
+      'validation_error',
+      `The password must have ${MIN_ADMIN_PASSWORD_LENGTH} characters or more.`,
+    )
+  }
+  const passwordHash = await hashPassword(password)
+  if (!(await store.insertAdmin(db, { id: newObjectId(), email: clean, passwordHash }))) {
+    throw fail('admin_already_exists')
+  }
+  const created = await store.findAdminByEmail(db, clean)
+  if (!created) throw fail('admin_not_found')
+  return withoutHash(created)
+}
+
+/** Deletes the admin account of an email, and its sessions. */
+export async function deleteAdmin(db: Queryable, email: string): Promise<void> {
+  if (!(await store.deleteAdmin(db, email.trim()))) throw fail('admin_not_found')
+}
+
+/** Every admin account, oldest first. */
+export function listAdmins(db: Queryable): Promise<AdminAccount[]> {
+  return store.listAdmins(db)
 }
 
 function withoutHash(account: store.AdminCredentials): AdminAccount {
