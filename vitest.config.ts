@@ -16,6 +16,7 @@ export default defineConfig({
     include: [
       'packages/*/test/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
+      'apps/*/test/**/*.test.ts',
       'bench/peers/test/*.test.ts',
     ],
     globalSetup: ['./test-support/global-setup.ts'],

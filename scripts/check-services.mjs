@@ -1,5 +1,8 @@
-// Fails (exit 1) when the external PostgreSQL or Redis named for the tests cannot be reached:
+// Fails (exit 1) when the external PostgreSQL or Redis named for the tests cannot be reached, or
+// Chromium for the console's browser tests is missing:
 // CI must not quietly skip the suites that run against them.
+import { constants } from 'node:fs'
+import { access } from 'node:fs/promises'
 import net from 'node:net'
 
 const targets = [
@@ -21,6 +24,14 @@ function reach(url) {
 }
 
 let failed = false
+// The admin console's end-to-end tests run in Debian's Chromium.
+try {
+  await access('/usr/bin/chromium', constants.X_OK)
+  console.log('chromium: /usr/bin/chromium is installed')
+} catch {
+  console.error('chromium: /usr/bin/chromium is missing (apt-get install chromium)')
+  failed = true
+}
 for (const [name, url] of targets) {
   if (!url) {
     console.error(`${name} is not set`)

@@ -70,6 +70,13 @@ describe('buildConfig', () => {
     )
   })
 
+  it('serves the built console unless BASALT_CONSOLE=false', () => {
+    expect(build({ consoleDir: '/srv/console/dist' }).consoleDir).toBe('/srv/console/dist')
+    expect(build({}).consoleDir).toBeUndefined()
+    const off = build({ consoleDir: '/srv/console/dist', env: { BASALT_CONSOLE: 'false' } })
+    expect(off.consoleDir).toBeUndefined()
+  })
+
   it('treats an empty variable as unset', () => {
     expect(build({ env: { PORT: '', DATABASE_URL: '' } })).toMatchObject({ port: 4000 })
   })

@@ -104,6 +104,13 @@ describe('start output', () => {
     expect(first).toContain("createClient('http://127.0.0.1:4000', 'bck_abc')")
     expect(first).toMatch(/development client key/)
   })
+
+  it('names the admin console when it is served', () => {
+    const withConsole = parseServerConfig({ ...DEFAULT_CONFIG, dataDir: '/d', consoleDir: '/c' })
+    expect(startedMessage('http://127.0.0.1:4000', withConsole)).toContain(
+      'Admin console: http://127.0.0.1:4000/_console/',
+    )
+  })
 })
 
 describe('dev helpers', () => {

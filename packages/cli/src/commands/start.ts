@@ -30,6 +30,9 @@ export async function startServer(flags: AppFlags): Promise<void> {
 export function startedMessage(url: string, config: ServerConfig, developmentKey?: string): string {
   const name = config.app.name ? ` '${config.app.name}'` : ''
   const lines = [`Basalt app${name} is running at ${url} (${config.mode}, data: ${where(config)})`]
+  if (config.consoleDir) {
+    lines.push(`Admin console: ${url}/_console/ (accounts: \`basalt admin create --email ...\`)`)
+  }
   if (developmentKey) {
     lines.push(
       '',
