@@ -17,6 +17,7 @@ export default defineConfig({
       'packages/*/test/**/*.test.ts',
       'examples/*/test/**/*.test.ts',
       'apps/*/test/**/*.test.ts',
+      'apps/*/src/**/*.test.ts',
       'bench/peers/test/*.test.ts',
     ],
     globalSetup: ['./test-support/global-setup.ts'],

@@ -57,6 +57,11 @@ import { DiskBlobStore } from './adapters/storage/disk/disk-blob-store.js'
 import { S3BlobStore } from './adapters/storage/s3/s3-blob-store.js'
 import { createStorageService } from './core/storage/create-storage-service.js'
 import type { StorageService } from './core/storage/storage-service.js'
+// Admin accounts, the admin API and the console (docs/admin-api.md).
+import { AdminRecords } from './core/admin/admin-records.js'
+import { AdminService } from './core/admin/admin-service.js'
+import { JobsAdmin } from './core/admin/jobs/jobs-admin.js'
+import { RequestLog } from './core/admin/request-log.js'
 
 export { defineConfig } from './config/app-config.js'
 export type { AppConfig } from './config/app-config.js'
@@ -71,6 +76,14 @@ export { revokeKey } from './core/keys/revoke-key.js'
 export { listKeys } from './core/keys/key-store.js'
 export type { ApiAccess, KeyRecord, KeySpec, KeyType, RateLimit } from './core/keys/key-types.js'
 export { BasaltError, fail } from './tools/errors.js'
+export {
+  AdminService,
+  createAdmin,
+  deleteAdmin,
+  listAdmins,
+  MIN_ADMIN_PASSWORD_LENGTH,
+} from './core/admin/admin-service.js'
+export type { AdminAccount } from './core/admin/admin-store.js'
 export { CacheService } from './core/cache/cache-service.js'
 export type { CacheListPage } from './core/cache/cache-service.js'
 export type { CacheStats } from './core/cache/cache-stats.js'
@@ -126,6 +139,8 @@ export interface BasaltServer {
   readonly storage: StorageService
   /** The server-side API of handlers (in-process, the app's full rights). */
   readonly api: ServerApi
+  /** Admin accounts and their sessions (docs/admin-api.md). */
+  readonly admins: AdminService
   /** Builds the context of a queue message or task run (for the queue and task runner). */
   readonly handlerContext: QueueTaskContextFactory
   /** Starts listening on the configured host and port; answers the base URL. */
@@ -200,6 +215,8 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     baseUrl: () => auth.publicUrl(),
   })
   const { queues, tasks, contexts } = functions
+  const requestLog = new RequestLog()
+  const admins = new AdminService(database.db, rateLimiter)
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,
@@ -226,6 +243,21 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         queues,
         tasks,
         storage,
+        admin: {
+          admins,
+          records: new AdminRecords(database.db),
+          jobs: new JobsAdmin(database.db, queues, tasks),
+          db,
+          auth,
+          cache,
+          realtime,
+          storage,
+          queues,
+          tasks,
+          rateLimiter,
+          requestLog,
+          config,
+        },
         endpoints: {
           endpoints: config.app.endpoints,
           loader: functions.loader,
@@ -243,6 +275,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         appCodeSecret: functions.appCodeSecret,
         appSlug: appSlug(config.app.name),
         agnostEnvId: config.app.agnost.envId,
+        consoleDir: config.consoleDir,
       },
     )
     functions.setApi(createServerApi(injectTransport(app, functions.appCodeSecret), realtime))
@@ -286,6 +319,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     db,
     storage,
     api: functions.api(),
+    admins,
     handlerContext: contexts.forQueueOrTask,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })

@@ -182,6 +182,32 @@ describe.each(implementations)('CacheStore contract: $name', ({ make }) => {
 
   it('refuses a cursor it did not hand out', async () => {
     await expect(store.scan('*', 'not-a-cursor', 10)).rejects.toBeInstanceOf(CacheCursorError)
+    await expect(store.scanTtls('*', 'not-a-cursor', 10)).rejects.toBeInstanceOf(CacheCursorError)
+  })
+
+  it('pages through matching keys with their TTLs instead of values', async () => {
+    const p = prefix()
+    for (let i = 0; i < 12; i++)
+      await store.set(`${p}k:${i}`, String(i), i % 2 ? 60_000 : undefined)
+    await store.set(`${p}other`, '0')
+    await store.set(`${p}k:gone`, '0', 10)
+    await advance(30)
+    const seen = new Map<string, number>()
+    let cursor: string | null = null
+    let pages = 0
+    do {
+      const page = await store.scanTtls(`${p}k:*`, cursor, 5)
+      for (const entry of page.entries) seen.set(entry.key, entry.ttlMs)
+      cursor = page.next
+      pages++
+    } while (cursor !== null && pages < 100)
+    expect(pages).toBeGreaterThan(1)
+    expect([...seen.keys()].sort()).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${p}k:${i}`).sort(),
+    )
+    expect(seen.get(`${p}k:0`)).toBe(-1)
+    expect(seen.get(`${p}k:1`)).toBeGreaterThan(50_000)
+    expect(seen.get(`${p}k:1`)).toBeLessThanOrEqual(60_000)
   })
 
   it('counts live keys and their bytes', async () => {

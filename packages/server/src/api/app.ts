@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type { Duplex } from 'node:stream'
 import Fastify, { LogController } from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
@@ -16,6 +15,7 @@ import { registerApiKeyGuard } from './plugins/api-key-guard.js'
 import { registerClientKeyGuard } from './plugins/client-key-guard.js'
 import { registerCors } from './plugins/cors.js'
 import { lazyRequestLogger } from './plugins/lazy-request-logger.js'
+import { requestIdGenerator } from './plugins/request-id.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { registerCacheRoutes } from './routes/cache/cache-routes.js'
@@ -38,6 +38,10 @@ import { registerStorageRoutes } from './routes/storage/storage-routes.js'
 import { registerPublicFileRoutes } from './routes/storage-public/public-file-routes.js'
 import { registerAgnostRoutes } from './routes/agnost/agnost-routes.js'
 import { envPrefixRewriter } from './routes/agnost/agnost-paths.js'
+import type { AdminDeps } from './routes/admin/admin-deps.js'
+import { registerAdminRoutes } from './routes/admin/admin-routes.js'
+import { RequestLogFeed } from './routes/admin/logs/request-log-feed.js'
+import { serveConsole } from './routes/console/serve-console.js'
 
 /** The services the HTTP layer calls. */
 export interface AppDeps {
@@ -57,6 +61,8 @@ export interface AppDeps {
   tasks?: TaskService
   /** Cloud storage: buckets and files (docs/storage.md). */
   storage?: StorageService
+  /** The admin API of the console (docs/admin-api.md). */
+  admin?: AdminDeps
 }
 
 /** HTTP settings of the app. */
@@ -71,9 +77,9 @@ export interface AppOptions {
   appCodeSecret?: string
   /** The Agnost `envId`: requests under `/<envId>/` are routed without it (docs/agnost.md). */
   agnostEnvId?: string | undefined
+  /** The built admin console, served at /_console. */
+  consoleDir?: string | undefined
 }
-
-const REQUEST_ID_PATTERN = /^[\w.:-]{1,64}$/
 
 /** Builds the Fastify app: envelope, CORS, key guards and routes. Nothing listens yet. */
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
@@ -91,18 +97,18 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
       sendError(reply, fail('bad_request', error.message)),
     clientErrorHandler: answerMalformedHttp,
     ...(options.agnostEnvId ? { rewriteUrl: envPrefixRewriter(options.agnostEnvId) } : {}),
-    genReqId: (request) => {
-      const given = request.headers[HEADERS.requestId]
-      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID()
-    },
+    genReqId: requestIdGenerator(),
   })
   app.decorateRequest('clientKey', null)
   app.decorateRequest('apiKey', null)
   app.decorateRequest('session', null)
   app.decorateRequest('appCode', false)
-  registerErrorEnvelope(app)
+  // The admin console's request log: fed by the response hook and the error envelope.
+  const feed =
+    deps.admin && new RequestLogFeed(deps.admin.requestLog, isLevelEnabled(options.logger, 'info'))
+  registerErrorEnvelope(app, feed)
   registerEmptyTolerantJson(app)
-  registerLifecycle(app, options.logger)
+  registerLifecycle(app, options.logger, feed)
   registerCors(app)
   if (options.appCodeSecret) registerAppCodeMarker(app, options.appCodeSecret)
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
@@ -121,6 +127,8 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
     registerPublicFileRoutes(app, deps.storage, { appSlug: options.appSlug ?? 'default' })
   }
   registerAgnostRoutes(app, deps)
+  if (deps.admin) await registerAdminRoutes(app, deps.admin)
+  serveConsole(app, options.consoleDir)
   if (deps.endpoints) await registerEndpointRoutes(app, deps.endpoints)
   return app
 }
@@ -152,7 +160,11 @@ function registerEmptyTolerantJson(app: FastifyInstance): void {
 }
 
 /** Request ids on every answer, one log line per request (at info), and a clean shutdown. */
-function registerLifecycle(app: FastifyInstance, logger: FastifyBaseLogger): void {
+function registerLifecycle(
+  app: FastifyInstance,
+  logger: FastifyBaseLogger,
+  feed: RequestLogFeed | undefined,
+): void {
   let closing = false
   app.addHook('preClose', (done) => {
     closing = true
@@ -174,6 +186,7 @@ function registerLifecycle(app: FastifyInstance, logger: FastifyBaseLogger): voi
       { method: request.method, url: request.url, status: reply.statusCode, ms: reply.elapsedTime },
       'request',
     )
+    feed?.response(request, reply)
     done()
   })
 }

@@ -10,6 +10,13 @@ export interface CachePage {
   next: string | null
 }
 
+/** A page of `scanTtls`: keys with their TTLs, and the cursor of the next page (`null` at the end). */
+export interface CacheTtlPage {
+  /** `ttlMs` as `ttl` answers it: -1 for a key that never expires. */
+  entries: { key: string; ttlMs: number }[]
+  next: string | null
+}
+
 /** How much a store holds: live keys, and the bytes of their keys and values (UTF-8). */
 export interface CacheSize {
   keys: number
@@ -42,6 +49,11 @@ export interface CacheStore {
    * first page; throws CacheCursorError for a cursor this store did not make.
    */
   scan(pattern: string, cursor: string | null, count: number): Promise<CachePage>
+  /**
+   * A page of keys matching a Redis glob pattern, with their TTLs instead of their values (for
+   * the admin console); cursors as for `scan`.
+   */
+  scanTtls(pattern: string, cursor: string | null, count: number): Promise<CacheTtlPage>
   /** The live keys and their bytes. */
   size(): Promise<CacheSize>
   /** Adds to named counters kept beside the keys (traffic statistics). */

@@ -14,15 +14,28 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 }
 
+/** Told of every 5xx answer of the error handler (the admin console's request log). */
+export interface ServerErrorListener {
+  serverError(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: BasaltError,
+    cause: unknown,
+  ): void
+}
+
 /**
  * Makes every non-2xx answer the JSON envelope `{errors: [{origin, code, message, details}]}`:
  * thrown catalog errors, Fastify's own errors (bad JSON, size, media type, validation), unknown
  * routes, and anything unexpected (a safe 500 with the request id, the stack only in the log).
  */
-export function registerErrorEnvelope(app: FastifyInstance): void {
+export function registerErrorEnvelope(app: FastifyInstance, listener?: ServerErrorListener): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = toBasaltError(error, request.id)
-    if (known.status >= 500) request.log.error({ err: error }, 'request failed')
+    if (known.status >= 500) {
+      request.log.error({ err: error }, 'request failed')
+      listener?.serverError(request, reply, known, error)
+    }
     sendError(reply, known)
   })
   app.setNotFoundHandler((request, reply) => {

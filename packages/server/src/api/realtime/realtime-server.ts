@@ -6,6 +6,7 @@ import {
   agnostUserEventArgs,
   agnostUserRoom,
   channelRoom,
+  roomChannel,
   userRoom,
 } from '../../core/realtime/realtime-events.js'
 import type { Member } from '../../core/realtime/realtime-events.js'
@@ -18,7 +19,7 @@ import type {
   HandshakeDeps,
   RealtimeIdentity,
 } from '../../core/realtime/realtime-handshake.js'
-import type { RealtimeTransport } from '../../core/realtime/realtime-service.js'
+import type { RealtimeSnapshot, RealtimeTransport } from '../../core/realtime/realtime-service.js'
 import { isBasaltError, fail } from '../../tools/errors.js'
 import type { RealtimeIo, RealtimeSocket } from './realtime-socket.js'
 import { registerSocketHandlers } from './socket-handlers.js'
@@ -92,10 +93,33 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeServerDeps)
       const sockets = await io.in(channelRoom(channel)).fetchSockets()
       return sockets.map((socket): Member => ({ id: socket.id, data: socket.data.profile }))
     },
+    snapshot: async () => snapshotOf(await io.fetchSockets()),
     close: async () => {
       for (const engine of engines) engine.close()
       await io.of('/').adapter.close()
     },
+  }
+}
+
+/**
+ * Channels and members of sockets fetched on every process. Only channel rooms count: a
+ * socket's own room and the user rooms are not channels.
+ */
+function snapshotOf(sockets: Awaited<ReturnType<RealtimeIo['fetchSockets']>>): RealtimeSnapshot {
+  const channels = new Map<string, Member[]>()
+  for (const socket of sockets) {
+    for (const room of socket.rooms) {
+      const channel = roomChannel(room)
+      if (channel === undefined) continue
+      const members = channels.get(channel) ?? []
+      members.push({ id: socket.id, data: socket.data.profile ?? null })
+      channels.set(channel, members)
+    }
+  }
+  const sorted = [...channels].sort(([a], [b]) => (a < b ? -1 : 1))
+  return {
+    sockets: sockets.length,
+    channels: sorted.map(([channel, members]) => ({ channel, members })),
   }
 }
 

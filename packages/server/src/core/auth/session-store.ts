@@ -1,4 +1,5 @@
 import type { Queryable } from '../../adapters/database/database.js'
+import { fail } from '../../tools/errors.js'
 import type { Session, UserAgentInfo } from './user-types.js'
 
 type SessionRow = {
@@ -16,23 +17,30 @@ export interface StoredSession {
   expiresAt: Date
 }
 
-/** Stores a new session under the hash of its token. */
+/**
+ * Stores a new session under the hash of its token: the one place every sign-in flow opens a
+ * session, so a user an admin disabled gets none (403 user_disabled), whatever the flow.
+ */
 export async function insertSession(
   db: Queryable,
   row: { tokenHash: string; userId: string; expiresAt: Date; userAgent: UserAgentInfo },
 ): Promise<Date> {
+  // One statement: a user disabled at this very moment gets no session either.
   const rows = await db.query<{ created_at: Date }>(
     `INSERT INTO basalt.sessions (token_hash, user_id, expires_at, user_agent)
-     VALUES ($1, $2, $3, $4) RETURNING created_at`,
+     SELECT $1::text, id, $3::timestamptz, $4::jsonb FROM basalt.users
+     WHERE id = $2 AND disabled_at IS NULL RETURNING created_at`,
     [row.tokenHash, row.userId, row.expiresAt, row.userAgent],
   )
-  return rows[0]!.created_at
+  if (!rows[0]) throw fail('user_disabled')
+  return rows[0].created_at
 }
 
-/** The live session with this token hash. */
+/** The live session with this token hash (none of a disabled user). */
 export async function findSession(db: Queryable, tokenHash: string) {
   const rows = await db.query<SessionRow>(
-    'SELECT * FROM basalt.sessions WHERE token_hash = $1 AND expires_at > now()',
+    `SELECT s.* FROM basalt.sessions s JOIN basalt.users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND u.disabled_at IS NULL`,
     [tokenHash],
   )
   const row = rows[0]

@@ -118,7 +118,8 @@ async function one(db: Queryable, sql: string, params: unknown[]) {
   return rows[0] && toStored(rows[0])
 }
 
-function toStored(row: UserRow): StoredUser {
+/** A `basalt.users` row as the stored user: the protocol's user object and the hash. */
+export function toStored(row: UserRow): StoredUser {
   return {
     passwordHash: row.password_hash,
     user: {

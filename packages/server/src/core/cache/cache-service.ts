@@ -30,6 +30,13 @@ export interface CacheListPage {
   next: string | null
 }
 
+/** A page of `listKeyTtls`; `next` is null on the last page. */
+export interface CacheKeyTtlPage {
+  /** `ttlSeconds` rounded up; null for a key that never expires. */
+  items: { key: string; ttlSeconds: number | null }[]
+  next: string | null
+}
+
 /**
  * The app's cache, for the HTTP routes and for app code alike: JSON values, TTLs in seconds
  * with Redis's semantics, size limits, and traffic statistics. Keys are already namespaced per
@@ -118,6 +125,33 @@ export class CacheService {
     }
   }
 
+  /**
+   * A page of about `size` keys matching a Redis glob, with their TTLs and without values (the
+   * admin console); pass `next` for the next page. No traffic is recorded.
+   */
+  async listKeyTtls(pattern: string, next: string | null, size: number): Promise<CacheKeyTtlPage> {
+    checkKey(pattern, this.#limits, 'pattern')
+    try {
+      const page = await this.store.scanTtls(pattern, next, size)
+      const items = page.entries.map((e) => ({ key: e.key, ttlSeconds: ttlSeconds(e.ttlMs) }))
+      return { items, next: page.next }
+    } catch (error) {
+      if (error instanceof CacheCursorError) throw invalid('cursor', error.message)
+      throw error
+    }
+  }
+
+  /** A key's value and TTL in seconds (null: no expiry), or null when it is missing. */
+  async inspect(key: string): Promise<{ value: unknown; ttlSeconds: number | null } | null> {
+    checkKey(key, this.#limits)
+    const json = await this.store.get(key)
+    if (json === null) return null
+    const ttlMs = await this.store.ttl(key)
+    // Expired between the two reads.
+    if (ttlMs === -2) return null
+    return { value: JSON.parse(json) as unknown, ttlSeconds: ttlSeconds(ttlMs) }
+  }
+
   /** Key count, bytes, and today's and this month's traffic. */
   stats(): Promise<CacheStats> {
     return readStats(this.store, this.now())
@@ -135,4 +169,9 @@ export class CacheService {
       throw fail('cache_value_not_integer', undefined, { key })
     }
   }
+}
+
+/** Milliseconds left as whole seconds rounded up; null for no expiry (-1). */
+function ttlSeconds(ttlMs: number): number | null {
+  return ttlMs < 0 ? null : Math.ceil(ttlMs / 1000)
 }

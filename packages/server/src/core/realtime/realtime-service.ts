@@ -2,6 +2,12 @@ import { fail } from '../../tools/errors.js'
 import type { Member } from './realtime-events.js'
 import { isReservedEvent } from './realtime-payloads.js'
 
+/** Every channel with members and the number of connected sockets, across every process. */
+export interface RealtimeSnapshot {
+  sockets: number
+  channels: { channel: string; members: Member[] }[]
+}
+
 /**
  * How the realtime service reaches sockets across every process: the socket.io server
  * implements it (src/api/realtime). Channels are channel names, not socket rooms.
@@ -16,6 +22,8 @@ export interface RealtimeTransport {
    * Agnost sockets get the args of `agnostUserEventArgs` instead (or nothing).
    */
   emitToUser(userId: string, eventName: string, args: unknown[]): void
+  /** The connected sockets and the channels they are in, on every process. */
+  snapshot(): Promise<RealtimeSnapshot>
 }
 
 /** Realtime for app code: send to a channel, broadcast, list members. */
@@ -41,6 +49,11 @@ export class RealtimeService {
   /** The sockets in a channel, with their profile data, across every process. */
   members(channel: string): Promise<Member[]> {
     return this.#transportOf().members(channel)
+  }
+
+  /** The number of connected sockets and every channel with its members (the admin console). */
+  snapshot(): Promise<RealtimeSnapshot> {
+    return this.#transportOf().snapshot()
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Database } from '../../adapters/database/database.js'
 import type { BlobStore } from '../../adapters/storage/blob-store.js'
+import { findFileById, listBucketUsage, listFilesByName } from './operations/admin-lists.js'
 import { bucketExists, getBucket, getStats } from './operations/get-bucket.js'
 import { changeFileTags, updateFile } from './operations/update-file.js'
 import { changeBucketTags, updateBucket } from './operations/update-bucket.js'
@@ -72,6 +73,9 @@ export function createStorageService(
     readContent: (key, range) => readContent(c, key, range),
     cachedVariant: (file, variant, make) => cachedVariant(c, file, variant, make),
     sweepGarbage: () => sweepGarbage(c),
+    listBucketUsage: (page) => listBucketUsage(c, page),
+    listFilesByName: (bucket, search, page) => listFilesByName(c, bucket, search, page),
+    findFileById: (fileId) => findFileById(c, fileId),
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   StorageStats,
   UploadInput,
 } from './storage-types.js'
+import type { BucketUsage, PageRequest, StoragePage } from './operations/admin-lists.js'
 
 /**
  * Cloud storage (protocol §4, docs/storage.md): buckets and file metadata in PostgreSQL, file
@@ -106,4 +107,15 @@ export interface StorageService {
   ): Promise<OpenFile['content']>
   /** Deletes blobs no committed file uses: uploads a killed process left, deleted contents. */
   sweepGarbage(): Promise<number>
+
+  /** The admin console's buckets: a page by name, with each one's file count and total size. */
+  listBucketUsage(page: PageRequest): Promise<StoragePage<BucketUsage>>
+  /** The admin console's files of a bucket: a page by name, those holding `search` when given. */
+  listFilesByName(
+    bucket: string,
+    search: string | null,
+    page: PageRequest,
+  ): Promise<StoragePage<FileInfo>>
+  /** A file by its id alone (whatever its bucket, public or not), or undefined. */
+  findFileById(fileId: string): Promise<PublicFile | undefined>
 }

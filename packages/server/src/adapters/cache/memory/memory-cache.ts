@@ -1,5 +1,5 @@
 import { CacheCursorError, CacheNotIntegerError, entryBytes } from '../cache-store.js'
-import type { CachePage, CacheSize, CacheStore } from '../cache-store.js'
+import type { CachePage, CacheSize, CacheStore, CacheTtlPage } from '../cache-store.js'
 import { globToRegExp } from './glob-pattern.js'
 
 interface Entry {
@@ -85,17 +85,18 @@ export class MemoryCache implements CacheStore {
   }
 
   async scan(pattern: string, cursor: string | null, count: number): Promise<CachePage> {
-    const after = cursor === null ? null : decodeCursor(cursor)
-    const matcher = globToRegExp(pattern)
-    const keys: string[] = []
-    for (const key of this.#entries.keys()) {
-      if ((after === null || key > after) && matcher.test(key) && this.#live(key)) keys.push(key)
-    }
-    // Pages follow key order, so a key present from start to end is seen exactly once.
-    keys.sort((a, b) => (a < b ? -1 : 1))
-    const page = keys.slice(0, count)
+    const { page, next } = this.#scanKeys(pattern, cursor, count)
     const entries = page.map((key) => ({ key, value: this.#entries.get(key)!.value }))
-    const next = keys.length > count ? encodeCursor(page[page.length - 1]!) : null
+    return { entries, next }
+  }
+
+  async scanTtls(pattern: string, cursor: string | null, count: number): Promise<CacheTtlPage> {
+    const { page, next } = this.#scanKeys(pattern, cursor, count)
+    const now = this.#now()
+    const entries = page.map((key) => {
+      const expiresAt = this.#entries.get(key)!.expiresAt
+      return { key, ttlMs: expiresAt === null ? -1 : expiresAt - now }
+    })
     return { entries, next }
   }
 
@@ -118,6 +119,21 @@ export class MemoryCache implements CacheStore {
     clearInterval(this.#sweeper)
     this.#entries.clear()
     this.#bytes = 0
+  }
+
+  /** A page of live keys matching a glob after a cursor, in key order, and the next cursor. */
+  #scanKeys(pattern: string, cursor: string | null, count: number) {
+    const after = cursor === null ? null : decodeCursor(cursor)
+    const matcher = globToRegExp(pattern)
+    const keys: string[] = []
+    for (const key of this.#entries.keys()) {
+      if ((after === null || key > after) && matcher.test(key) && this.#live(key)) keys.push(key)
+    }
+    // Pages follow key order, so a key present from start to end is seen exactly once.
+    keys.sort((a, b) => (a < b ? -1 : 1))
+    const page = keys.slice(0, count)
+    const next = keys.length > count ? encodeCursor(page[page.length - 1]!) : null
+    return { page, next }
   }
 
   /** The entry of a key unless it is missing or expired (an expired one is dropped). */

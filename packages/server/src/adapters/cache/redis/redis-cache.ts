@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
 import { CacheCursorError, CacheNotIntegerError, entryBytes } from '../cache-store.js'
-import type { CachePage, CacheSize, CacheStore } from '../cache-store.js'
+import type { CachePage, CacheSize, CacheStore, CacheTtlPage } from '../cache-store.js'
 
 /** Where the cache lives in Redis, and what to do with connection errors. */
 export interface RedisCacheOptions {
@@ -71,17 +71,7 @@ export class RedisCache implements CacheStore {
   }
 
   async scan(pattern: string, cursor: string | null, count: number): Promise<CachePage> {
-    if (cursor !== null && !/^[1-9]\d*$/.test(cursor)) throw new CacheCursorError()
-    const match = escapeGlob(this.#prefix) + pattern
-    let position = cursor ?? '0'
-    const keys = new Set<string>()
-    // SCAN's COUNT is a hint: keep scanning until a page is full or the keyspace is done.
-    do {
-      const [nextPosition, found] = await this.#redis.scan(position, 'MATCH', match, 'COUNT', count)
-      position = nextPosition
-      for (const key of found) keys.add(key)
-    } while (position !== '0' && keys.size < count)
-    const names = [...keys]
+    const { names, next } = await this.#scanNames(pattern, cursor, count)
     const values = names.length > 0 ? await this.#redis.mget(...names) : []
     const entries = names.flatMap((name, i) => {
       const value = values[i]
@@ -89,7 +79,20 @@ export class RedisCache implements CacheStore {
         ? []
         : [{ key: name.slice(this.#prefix.length), value }]
     })
-    return { entries, next: position === '0' ? null : position }
+    return { entries, next }
+  }
+
+  async scanTtls(pattern: string, cursor: string | null, count: number): Promise<CacheTtlPage> {
+    const { names, next } = await this.#scanNames(pattern, cursor, count)
+    const pipeline = this.#redis.pipeline()
+    for (const name of names) pipeline.pttl(name)
+    const results = names.length > 0 ? ((await pipeline.exec()) ?? []) : []
+    const entries = names.flatMap((name, i) => {
+      const ttlMs = Number(results[i]?.[1] ?? -2)
+      // -2: expired or deleted between SCAN and PTTL.
+      return ttlMs === -2 ? [] : [{ key: name.slice(this.#prefix.length), ttlMs }]
+    })
+    return { entries, next }
   }
 
   async size(): Promise<CacheSize> {
@@ -125,6 +128,21 @@ export class RedisCache implements CacheStore {
 
   async close(): Promise<void> {
     await this.#redis.quit().catch(() => this.#redis.disconnect())
+  }
+
+  /** SCAN under the namespace: the full Redis names of a page and the cursor of the next. */
+  async #scanNames(pattern: string, cursor: string | null, count: number) {
+    if (cursor !== null && !/^[1-9]\d*$/.test(cursor)) throw new CacheCursorError()
+    const match = escapeGlob(this.#prefix) + pattern
+    let position = cursor ?? '0'
+    const keys = new Set<string>()
+    // SCAN's COUNT is a hint: keep scanning until a page is full or the keyspace is done.
+    do {
+      const [nextPosition, found] = await this.#redis.scan(position, 'MATCH', match, 'COUNT', count)
+      position = nextPosition
+      for (const key of found) keys.add(key)
+    } while (position !== '0' && keys.size < count)
+    return { names: [...keys], next: position === '0' ? null : position }
   }
 
   /** STRLEN of each key, null for a key that is gone (STRLEN would say 0). */

@@ -1,7 +1,8 @@
-import type { Database } from '../../../adapters/database/database.js'
 import type { RateLimiter } from '../../../adapters/rate-limit/rate-limiter.js'
 import type { ServerConfig } from '../../../config/server-config.js'
+import type { AdminRecords } from '../../../core/admin/admin-records.js'
 import type { AdminService } from '../../../core/admin/admin-service.js'
+import type { JobsAdmin } from '../../../core/admin/jobs/jobs-admin.js'
 import type { RequestLog } from '../../../core/admin/request-log.js'
 import type { AuthContext } from '../../../core/auth/auth-context.js'
 import type { CacheService } from '../../../core/cache/cache-service.js'
@@ -14,8 +15,8 @@ import type { StorageService } from '../../../core/storage/storage-service.js'
 /** What the admin API (docs/admin-api.md) calls: every module's service, with full rights. */
 export interface AdminDeps {
   admins: AdminService
-  /** Basalt's own tables (users, sessions, keys, outbox, queue and task rows). */
-  database: Database
+  /** Basalt's own tables: users, sessions, keys, outbox, counts. */
+  records: AdminRecords
   db: DatabaseService
   auth: AuthContext
   cache: CacheService
@@ -23,6 +24,8 @@ export interface AdminDeps {
   storage?: StorageService | undefined
   queues?: QueueService | undefined
   tasks?: TaskService | undefined
+  /** Queue messages and task runs: lists, retries, runs. */
+  jobs?: JobsAdmin | undefined
   rateLimiter: RateLimiter
   /** This process's recent requests and errors. */
   requestLog: RequestLog

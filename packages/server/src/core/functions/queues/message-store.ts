@@ -103,6 +103,30 @@ export class MessageStore {
     )
   }
 
+  /**
+   * Sets a failed message (status `errors`, dead letters included) pending again, as new:
+   * attempts, times and errors cleared. Answers it, or undefined when it is not in `errors`.
+   */
+  async requeue(id: string): Promise<MessageInfo | undefined> {
+    const rows = await this.db.query<MessageRow>(
+      `UPDATE basalt.queue_messages
+       SET status = 'pending', attempts = 0, started_at = NULL, completed_at = NULL,
+           errors = NULL, dead_letter = false
+       WHERE id = $1 AND status = 'errors' RETURNING ${COLUMNS}`,
+      [id],
+    )
+    return rows[0] ? toInfo(rows[0]) : undefined
+  }
+
+  /** The queue and status of a message, whatever its age, or undefined when there is none. */
+  async state(id: string): Promise<Pick<MessageRow, 'queue' | 'status'> | undefined> {
+    const rows = await this.db.query<MessageRow>(
+      'SELECT queue, status FROM basalt.queue_messages WHERE id = $1',
+      [id],
+    )
+    return rows[0]
+  }
+
   /** Deletes the messages of a queue submitted more than `days` ago. */
   async purge(queue: string, days: number): Promise<void> {
     await this.db.query(

@@ -118,6 +118,35 @@ export class QueueService {
     return info
   }
 
+  /** The declared queues and their settings. */
+  queueConfigs(): Readonly<Record<string, QueueConfig>> {
+    return this.#deps.queues
+  }
+
+  /**
+   * Runs a failed message (status `errors`, dead letters included) again: its row goes back to
+   * pending and a new job carries the same messageId, so its status moves again. Another status
+   * is message_not_retryable; an unknown id message_not_found.
+   */
+  async retry(messageId: string): Promise<MessageInfo> {
+    const state = await this.#store.state(messageId)
+    if (!state) throw fail('message_not_found', undefined, { messageId })
+    if (state.status !== 'errors') {
+      throw fail('message_not_retryable', undefined, { messageId, status: state.status })
+    }
+    if (!Object.hasOwn(this.#deps.queues, state.queue)) {
+      throw fail('unknown_queue', `No queue named '${state.queue}' is declared.`, {
+        queue: state.queue,
+      })
+    }
+    const info = await this.#store.requeue(messageId)
+    if (!info) throw fail('message_not_retryable', undefined, { messageId })
+    // A new job id: the job of the first submission (id = messageId) may still be on record, and
+    // a job of a taken id would be dropped. The worker reads the message by `data.messageId`.
+    await this.#deps.jobs.send(jobQueueName(state.queue), randomUUID(), { messageId })
+    return info
+  }
+
   /** A message's status, or null when unknown or past its queue's retention. */
   status(messageId: string): Promise<MessageInfo | null> {
     return this.#store.find(messageId, (queue) => this.#deps.queues[queue]?.retentionDays ?? 7)
