@@ -59,12 +59,23 @@ export const queueSchema = z.strictObject({
   retentionDays: z.number().int().min(1).max(365).default(7),
 })
 
+/** The catch-up window of `catchUp: true`, and the largest one (the retention of task runs). */
+export const CATCH_UP_DEFAULT_SECONDS = 3_600
+export const CATCH_UP_MAX_SECONDS = 7 * 86_400
+
 /** A scheduled task: a cron schedule (5 fields, or 6 with seconds) in a time zone. */
 export const taskSchema = z.strictObject({
   handler,
   schedule: z.string().min(9, 'expected a cron schedule such as "*/5 * * * *"'),
   timeZone: z.string().default('UTC'),
   timeoutSeconds: seconds(300, 86_400),
+  /**
+   * A tick missed while no process ran: `true` runs the latest one once at start when it is at
+   * most an hour old, a number of seconds sets that window (at most 7 days), `false` never.
+   */
+  catchUp: z
+    .union([z.boolean(), z.number().int().positive().max(CATCH_UP_MAX_SECONDS)])
+    .default(true),
 })
 
 /** An app parameter: a value every handler reads; `BASALT_PARAM_<NAME>` overrides it. */

@@ -30,6 +30,31 @@ export class CronSchedule {
   }
 }
 
+/** The first tick of a schedule after `after`, or null when the schedule is not valid. */
+export function nextTick(expression: string, timeZone: string, after = new Date()): Date | null {
+  try {
+    return cronParser
+      .parseExpression(expression, { currentDate: after, tz: timeZone })
+      .next()
+      .toDate()
+  } catch {
+    return null
+  }
+}
+
+/** The last tick of a schedule at or before `at`, or null when the schedule is not valid. */
+export function previousTick(expression: string, timeZone: string, at = new Date()): Date | null {
+  try {
+    // prev() answers ticks strictly before its date: a tick at `at` itself counts.
+    return cronParser
+      .parseExpression(expression, { currentDate: new Date(at.getTime() + 1), tz: timeZone })
+      .prev()
+      .toDate()
+  } catch {
+    return null
+  }
+}
+
 /** Checks a schedule; answers the problem, or undefined when it is valid. */
 export function scheduleProblem(expression: string, timeZone: string): string | undefined {
   try {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { HandlerLoader } from '../../../adapters/code/handler-loader.js'
 import type { Database } from '../../../adapters/database/database.js'
+import { CATCH_UP_DEFAULT_SECONDS } from '../../../config/functions-config.js'
 import type { TaskConfig } from '../../../config/functions-config.js'
 import { fail } from '../../../tools/errors.js'
 import type { HandlerLogger, QueueTaskContextFactory } from '../handler-context.js'
 import { runHandler } from '../queues/run-handler.js'
-import { CronSchedule, scheduleProblem } from './cron-ticker.js'
+import { CronSchedule, previousTick, scheduleProblem } from './cron-ticker.js'
 import { TaskStore } from './task-store.js'
 import type { TaskInfo } from './task-store.js'
 
@@ -23,7 +24,8 @@ export interface TaskServiceDeps {
 /**
  * The app's scheduled tasks: every process checks the cron schedules, and a tick runs once
  * across all of them (the process that claims it runs it). `runOnce` runs a task now on the
- * process asked. A run is not retried.
+ * process asked. A run is not retried. At start, the latest tick missed while no process ran
+ * runs once, within the task's `catchUp` window.
  */
 export class TaskService {
   readonly #deps: TaskServiceDeps
@@ -49,6 +51,7 @@ export class TaskService {
     this.#purgeTimer = setInterval(() => void this.purge().catch(this.#logPurge), 3_600_000)
     this.#purgeTimer.unref()
     if (this.#schedules.size === 0) return
+    await this.#catchUp(new Date())
     this.#timer = setInterval(() => this.#tick(), this.#deps.tickMs ?? 200)
     this.#timer.unref()
   }
@@ -67,6 +70,11 @@ export class TaskService {
     const info = await this.#store.insertRunOnce(randomUUID(), taskName)
     this.#launch(taskName, task, info.taskId, 'runOnce', new Date(info.triggeredAt))
     return info
+  }
+
+  /** The declared tasks and their settings. */
+  taskConfigs(): Readonly<Record<string, TaskConfig>> {
+    return this.#deps.tasks
   }
 
   /** A run's status, or null when unknown or older than 7 days. */
@@ -96,11 +104,25 @@ export class TaskService {
     }
   }
 
-  async #claim(name: string, tick: Date): Promise<void> {
+  /**
+   * Ticks missed while no process ran: per task, the latest tick before the start runs once
+   * (across processes) when it is within the task's catch-up window, never the older ones.
+   */
+  async #catchUp(now: Date): Promise<void> {
+    for (const [name, task] of Object.entries(this.#deps.tasks)) {
+      const windowMs = catchUpWindowSeconds(task) * 1000
+      const tick = windowMs > 0 ? previousTick(task.schedule, task.timeZone, now) : null
+      if (tick && now.getTime() - tick.getTime() <= windowMs) await this.#claim(name, tick, true)
+    }
+  }
+
+  async #claim(name: string, tick: Date, missed = false): Promise<void> {
     const task = this.#task(name)
     const id = randomUUID()
+    const claim = missed ? this.#store.claimMissedTick : this.#store.claimTick
     try {
-      if (!(await this.#store.claimTick(id, name, tick, task.timeoutSeconds))) return
+      if (!(await claim.call(this.#store, id, name, tick, task.timeoutSeconds))) return
+      if (missed) this.#deps.log.info({ task: name, tick }, 'task: running a missed tick')
       this.#launch(name, task, id, 'schedule', tick)
     } catch (error) {
       this.#deps.log.error({ err: error, task: name }, 'task tick failed')
@@ -127,4 +149,10 @@ export class TaskService {
     await this.#store.finish(id, failure)
     if (failure) this.#deps.log.warn({ task: name, taskId: id, error: failure }, 'task run failed')
   }
+}
+
+/** A task's catch-up window in seconds (0: no catch-up). */
+function catchUpWindowSeconds(task: TaskConfig): number {
+  if (task.catchUp === true) return CATCH_UP_DEFAULT_SECONDS
+  return task.catchUp === false ? 0 : task.catchUp
 }

@@ -61,6 +61,32 @@ export class TaskStore {
     return rows.length === 1
   }
 
+  /**
+   * Claims a tick missed while no process ran (catch-up at start): as `claimTick`, and only when
+   * the task has an earlier scheduled run, so that a new task does not run at once.
+   */
+  async claimMissedTick(
+    id: string,
+    task: string,
+    tick: Date,
+    timeoutSeconds: number,
+  ): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO basalt.task_runs (id, task, triggered_by, triggered_at)
+       SELECT $1, $2, 'schedule', $3
+       WHERE EXISTS (
+         SELECT 1 FROM basalt.task_runs WHERE task = $2 AND triggered_by = 'schedule'
+           AND triggered_at < $3)
+       AND NOT EXISTS (
+         SELECT 1 FROM basalt.task_runs WHERE task = $2 AND status = 'processing'
+           AND started_at > now() - make_interval(secs => $4))
+       ON CONFLICT (task, triggered_at) WHERE triggered_by = 'schedule' DO NOTHING
+       RETURNING id`,
+      [id, task, tick, timeoutSeconds],
+    )
+    return rows.length === 1
+  }
+
   async find(id: string): Promise<TaskInfo | null> {
     const rows = await this.db.query<RunRow>(
       `SELECT ${COLUMNS} FROM basalt.task_runs
