@@ -72,6 +72,10 @@ describe.each(pgTargets())('database routes on $name PostgreSQL', (target) => {
         expect.objectContaining({ field: '1.email', rule: 'format' }),
       ]),
     )
+    // A value refused by a rule is not also reported as missing.
+    expect(fields).not.toContainEqual(
+      expect.objectContaining({ field: '1.name', rule: 'required' }),
+    )
     const list = await t.call('get-list', {
       query: q({ expression: "name == 'Ok'" }),
       model: 'users',

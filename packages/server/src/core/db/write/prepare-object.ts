@@ -125,7 +125,11 @@ function checkRequired(row: PreparedRow, path: string, violations: Violations): 
     if (!field.required) continue
     const value = row.view[field.name]
     const missing = value === null || value === undefined || value === ''
-    if (missing) violations.add(join(path, field.name), 'required', 'is required', value ?? null)
+    const fieldPath = join(path, field.name)
+    // A value refused by another rule is not also reported as missing.
+    if (missing && !violations.has(fieldPath)) {
+      violations.add(fieldPath, 'required', 'is required', value ?? null)
+    }
   }
 }
 

@@ -19,6 +19,11 @@ export class Violations {
     this.list.push({ field, rule, message, value: shorten(value) })
   }
 
+  /** Whether a field already has a violation. */
+  has(field: string): boolean {
+    return this.list.some((violation) => violation.field === field)
+  }
+
   /** Throws `validation_error` naming every violation, if there is one. */
   throwIfAny(): void {
     if (this.list.length > 0) throw violationError(this.list)
