@@ -5,7 +5,7 @@ import { KeyEditor } from './cache/key-editor.js'
 import { KeyList } from './cache/key-list.js'
 import { NewKeyDialog } from './cache/new-key-dialog.js'
 import { useKeyScan } from './cache/use-key-scan.js'
-import { useDebounced } from './storage/use-debounced.js'
+import { useDebounced } from '../ui/use-debounced.js'
 import './cache/cache.css'
 
 /** `#/cache`: keys by glob pattern (paged by cursor), one key's value and TTL to edit or delete. */

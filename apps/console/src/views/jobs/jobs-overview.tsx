@@ -3,7 +3,7 @@ import { Button, ErrorMessage } from '../../ui/index.js'
 import type { QueueInfo, TaskInfo } from './jobs-types.js'
 import { QueueTable } from './queue-table.js'
 import { TaskTable } from './task-table.js'
-import { useLoad } from './use-load.js'
+import { useLoad } from '../../ui/use-load.js'
 import { useRunTask } from './use-run-task.js'
 
 /** `#/jobs`: every queue with its counts, every scheduled task with its next tick. */

@@ -21,7 +21,7 @@ import {
 import { JsonCell } from './json-cell.js'
 import { queueHref } from './queue-table.js'
 import { StatusBadge } from './status-badge.js'
-import { useLoad } from './use-load.js'
+import { useLoad } from '../../ui/use-load.js'
 
 type Filter = JobStatus | 'all'
 

@@ -5,7 +5,7 @@ import { errorSummary } from './job-text.js'
 import { JOBS_PAGE_SIZE, type TaskInfo, type TaskRun } from './jobs-types.js'
 import { StatusBadge } from './status-badge.js'
 import { NextTick } from './task-table.js'
-import { useLoad } from './use-load.js'
+import { useLoad } from '../../ui/use-load.js'
 import { useNow } from './use-now.js'
 import { useRunTask } from './use-run-task.js'
 

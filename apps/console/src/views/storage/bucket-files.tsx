@@ -19,7 +19,7 @@ import { NameDialog } from './name-dialog.js'
 import { STORAGE_PAGE_SIZE, type StoredFile } from './storage-types.js'
 import { useAction } from './use-action.js'
 import { useBucket } from './use-bucket.js'
-import { useDebounced } from './use-debounced.js'
+import { useDebounced } from '../../ui/use-debounced.js'
 
 /** One bucket's files: search, paging, upload, preview, rename, public/private, delete. */
 export function BucketFiles(props: { api: AdminApi; bucketId: string }) {

@@ -42,7 +42,8 @@ const DEFAULT_LIMIT = 50
 /** The largest page `list` answers. */
 export const MAX_OUTBOX_LIMIT = 1000
 
-type OutboxRow = {
+/** A row of basalt.outbox as the driver answers it. */
+export type OutboxRow = {
   id: string
   kind: OutboxKind
   recipient: string
@@ -110,7 +111,8 @@ function checkLimit(limit: number): number {
   return limit
 }
 
-function toEntry(row: OutboxRow): OutboxEntry {
+/** The entry of a basalt.outbox row. */
+export function toEntry(row: OutboxRow): OutboxEntry {
   return {
     id: row.id,
     kind: row.kind,

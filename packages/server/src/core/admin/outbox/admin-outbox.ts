@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../adapters/database/database.js'
-import type { OutboxEntry, OutboxKind } from '../../../adapters/outbox/outbox-store.js'
+import { toEntry } from '../../../adapters/outbox/outbox-store.js'
+import type { OutboxEntry, OutboxKind, OutboxRow } from '../../../adapters/outbox/outbox-store.js'
 import { containsPattern } from '../users/admin-users.js'
 
 /** Which outbox entries an admin lists. */
@@ -7,17 +8,6 @@ export interface OutboxFilter {
   kind?: OutboxKind | undefined
   /** Part of the recipient (case-insensitive). */
   search?: string | undefined
-}
-
-type OutboxRow = {
-  id: string
-  kind: OutboxKind
-  recipient: string
-  subject: string | null
-  body: string
-  html: string | null
-  created_at: Date
-  total: string
 }
 
 /** One page of the development outbox (`basalt.outbox`), newest first, with the total. */
@@ -29,7 +19,7 @@ export async function listOutbox(
 ): Promise<{ items: OutboxEntry[]; total: number }> {
   const where = `WHERE ($1::text IS NULL OR kind = $1) AND ($2::text IS NULL OR recipient ILIKE $2)`
   const params = [filter.kind ?? null, filter.search ? containsPattern(filter.search) : null]
-  const rows = await db.query<OutboxRow>(
+  const rows = await db.query<OutboxRow & { total: string }>(
     // id breaks ties between entries of one transaction: ObjectIds grow with time.
     `SELECT *, count(*) OVER () AS total FROM basalt.outbox ${where}
      ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
@@ -43,16 +33,4 @@ export async function listOutbox(
         )[0]?.n ?? 0,
       )
   return { items: rows.map(toEntry), total }
-}
-
-function toEntry(row: OutboxRow): OutboxEntry {
-  return {
-    id: row.id,
-    kind: row.kind,
-    recipient: row.recipient,
-    subject: row.subject,
-    body: row.body,
-    html: row.html,
-    createdAt: row.created_at,
-  }
 }
