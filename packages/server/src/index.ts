@@ -47,6 +47,7 @@ import { ConfigError } from './config/server-config.js'
 // App code: endpoints and the handler context (docs/functions.md).
 import { createServerApi } from './core/functions/server-api.js'
 import type { ServerApi } from './core/functions/server-api.js'
+import { createUsersApi } from './core/functions/users-api.js'
 import type { QueueTaskContextFactory } from './core/functions/handler-context.js'
 // Queues and tasks (docs/functions.md): jobs on pg-boss, status rows in basalt.*.
 import { injectTransport } from './api/routes/endpoints/in-process-transport.js'
@@ -106,6 +107,8 @@ export type {
   QueueTaskContextFactory,
 } from './core/functions/handler-context.js'
 export type { ServerApi } from './core/functions/server-api.js'
+export type { UsersApi, UsersPage } from './core/functions/users-api.js'
+export type { AdminUser, AdminUserChanges } from './core/admin/users/admin-users.js'
 export { EndpointResponse } from './core/functions/endpoint-response.js'
 export type {
   AccessConfig,
@@ -217,6 +220,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   const { queues, tasks, contexts } = functions
   const requestLog = new RequestLog()
   const admins = new AdminService(database.db, rateLimiter)
+  const records = new AdminRecords(database.db)
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,
@@ -245,7 +249,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         storage,
         admin: {
           admins,
-          records: new AdminRecords(database.db),
+          records,
           jobs: new JobsAdmin(database.db, queues, tasks),
           db,
           auth,
@@ -278,7 +282,10 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
         consoleDir: config.consoleDir,
       },
     )
-    functions.setApi(createServerApi(injectTransport(app, functions.appCodeSecret), realtime))
+    const users = createUsersApi(records, auth)
+    functions.setApi(
+      createServerApi(injectTransport(app, functions.appCodeSecret), realtime, users),
+    )
     await queues.start()
     await tasks.start()
   } catch (error) {

@@ -10,6 +10,7 @@ import type {
   TaskManager,
 } from '@basalt/client'
 import type { RealtimeService } from '../realtime/realtime-service.js'
+import type { UsersApi } from './users-api.js'
 
 /** One HTTP request sent in-process (no socket): what the transport needs. */
 export interface InProcessRequest {
@@ -45,6 +46,8 @@ export interface ServerApi {
   /** The app's own endpoints, called in-process. */
   readonly endpoint: EndpointManager
   readonly realtime: RealtimeService
+  /** Any user of the app: get, list, verify, disable, end sessions (full rights, in-process). */
+  readonly users: UsersApi
   /** The whole client, for what the named managers do not cover. */
   readonly client: AltogicClient
 }
@@ -56,6 +59,7 @@ const IN_PROCESS_URL = 'http://basalt.in-process'
 export function createServerApi(
   transport: InProcessTransport,
   realtime: RealtimeService,
+  users: UsersApi,
 ): ServerApi {
   const client = createClient(IN_PROCESS_URL, 'in-process', {
     fetch: inProcessFetch(transport),
@@ -85,6 +89,7 @@ export function createServerApi(
       return client.endpoint
     },
     realtime,
+    users,
     client,
   }
 }
