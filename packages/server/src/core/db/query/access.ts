@@ -6,7 +6,7 @@ import { compileCondition } from '../expressions/sql/compile.js'
 import type { SqlParams } from '../expressions/sql/sql-types.js'
 import type { ResolvedAccess, ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
-import { cachedSql } from './compiled-cache.js'
+import { cachedSql, modelKey } from './compiled-cache.js'
 
 /** The operations an access rule governs. */
 export type AccessOperation = keyof ResolvedAccess
@@ -51,7 +51,7 @@ export function accessCondition(
   if (context.caller.kind === 'app') return 'TRUE'
   const rule = ruleFor(model, operation)
   if (rule.trim() === 'true') return 'TRUE'
-  const key = `access\u0000${model.name}\u0000${operation}\u0000${alias}`
+  const key = `access\u0000${modelKey(model)}\u0000${operation}\u0000${alias}`
   return cachedSql(key, userId, params, (own, session) =>
     compileRule(context, model, rule, alias, own, session),
   )

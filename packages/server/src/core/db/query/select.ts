@@ -2,14 +2,15 @@ import { fail } from '../../../tools/errors.js'
 import { callerUserId } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
 import { parseCached } from '../expressions/parse/parse-cached.js'
-import { compileCondition, compileValue } from '../expressions/sql/compile.js'
+import { compileValue } from '../expressions/sql/compile.js'
 import { rowJson } from '../expressions/sql/row-json.js'
 import { SqlParams } from '../expressions/sql/sql-types.js'
 import type { QueryLookup, SqlScope } from '../expressions/sql/sql-types.js'
 import type { ResolvedModel } from '../model-types.js'
 import { tableName } from '../write/insert-rows.js'
 import { accessCondition, readAccessHook } from './access.js'
-import { cachedSql } from './compiled-cache.js'
+import { cachedSql, modelKey } from './compiled-cache.js'
+import { filterSql } from './filter-sql.js'
 import type { AccessOperation } from './access.js'
 import { resolveLookups, withLookups } from './lookups.js'
 import { QUERY_LIMITS } from './query-input.js'
@@ -28,6 +29,9 @@ export interface QueryBase {
   readonly from: string
   /** The WHERE conditions (filter and access rule), for statements that add their own. */
   readonly conditions: readonly string[]
+  readonly context: DataContext
+  /** What compiled expressions of this query are cached under: model, caller kind, lookups. */
+  readonly cacheKey: string
 }
 
 /** `FROM <table> t WHERE ...` with the query's conditions and more. */
@@ -60,22 +64,15 @@ export function queryBase(
     purpose: 'filter',
   }
   const conditions = [accessCondition(context, model, operation, ROW, params)]
+  const cacheKey = `${modelKey(model)}\u0000${context.caller.kind}\u0000${JSON.stringify(query.lookups)}`
   const expression = query.expression
   if (expression !== null && expression.trim() !== '') {
-    // Cached per model, caller kind, lookups and expression: apps send the same filters again.
-    const key = `filter\u0000${model.name}\u0000${context.caller.kind}\u0000${JSON.stringify(query.lookups)}\u0000${expression}`
-    const filter = cachedSql(key, callerUserId(context), params, (own, userId) =>
-      compileCondition(
-        parseCached(expression),
-        { ...scope, session: { userId }, readAccess: readAccessHook(context, own, userId) },
-        own,
-      ),
-    )
-    conditions.push(filter)
+    // Cached per model, caller kind, lookups and shape: apps send the same filters again.
+    conditions.push(filterSql(context, scope, cacheKey, expression, params))
   }
   const where = conditions.filter((c) => c !== 'TRUE')
   const from = `FROM ${tableName(model)} ${ROW}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`
-  return { model, lookups, scope, params, from, conditions: where }
+  return { model, lookups, scope, params, from, conditions: where, context, cacheKey }
 }
 
 /** The jsonb of each row as the client gets it: lookups merged, omitted paths removed. */
@@ -106,9 +103,19 @@ export function orderSql(base: QueryBase, query: QueryInput): string {
   if (sort.length > QUERY_LIMITS.maxSortFields) {
     throw fail('invalid_query', `a query may sort by at most ${QUERY_LIMITS.maxSortFields} fields`)
   }
+  const { context } = base
   const keys = sort.map(({ field, direction }) => {
-    const value = compileValue(parseCached(field), { ...base.scope, purpose: 'sort' }, base.params)
-    return direction === 'desc' ? `${value.sql} DESC NULLS LAST` : `${value.sql} ASC NULLS FIRST`
+    // Cached like filters: a sort key is compiled once per model, caller kind and lookups.
+    const key = `sort\u0000${base.cacheKey}\u0000${String(field)}`
+    const sql = cachedSql(key, callerUserId(context), base.params, (own, userId) => {
+      const scope = { ...base.scope, session: { userId }, purpose: 'sort' as const }
+      return compileValue(
+        parseCached(field),
+        { ...scope, readAccess: readAccessHook(context, own, userId) },
+        own,
+      ).sql
+    })
+    return direction === 'desc' ? `${sql} DESC NULLS LAST` : `${sql} ASC NULLS FIRST`
   })
   keys.push(`${ROW}."_id"`)
   return `ORDER BY ${keys.join(', ')}`

@@ -142,13 +142,15 @@ function jsonPair(ctx: Ctx, a: Val, b: Val): [Val, Val, boolean] {
 
 /** Number pairs: an integer literal against a bigint column stays bigint (index-friendly). */
 function numbers(ctx: Ctx, a: Val, b: Val): [Val, Val, boolean] {
+  // A literal's value is read only against a bigint: other SQL does not depend on it, so that
+  // a filter compiled once serves every value (literal-slots.ts).
   const lit = (v: Val) => (typeof v.literal?.value === 'number' ? v.literal.value : undefined)
-  const la = lit(a)
-  const lb = lit(b)
-  if (a.bigint && lb !== undefined && Number.isSafeInteger(lb)) {
+  const lb = a.bigint ? lit(b) : undefined
+  if (lb !== undefined && Number.isSafeInteger(lb)) {
     return [a, { sql: ctx.param(lb, 'bigint'), type: 'number', notNull: true }, true]
   }
-  if (b.bigint && la !== undefined && Number.isSafeInteger(la)) {
+  const la = b.bigint ? lit(a) : undefined
+  if (la !== undefined && Number.isSafeInteger(la)) {
     return [{ sql: ctx.param(la, 'bigint'), type: 'number', notNull: true }, b, true]
   }
   return [a, b, true]

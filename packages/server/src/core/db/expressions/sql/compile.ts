@@ -4,6 +4,7 @@ import { toJson, truthy, unify } from './coerce.js'
 import { equals, ordering } from './compare.js'
 import { Ctx } from './context.js'
 import { compileCall } from './functions/index.js'
+import { literalBinding } from './literal-slots.js'
 import { compilePath } from './paths.js'
 import { quoteIdent } from './quote.js'
 import { readable } from './readable.js'
@@ -107,7 +108,9 @@ function literal(ctx: Ctx, node: LiteralNode): Val {
     return { sql: String(value), type: 'boolean', notNull: true, literal: { value }, node }
   }
   const type = typeof value === 'number' ? 'number' : 'text'
-  return { sql: ctx.param(value, pgType(type)), type, notNull: true, literal: { value }, node }
+  // While a template compiles, the value is a slot, bound per use (literal-slots.ts).
+  const { param, literal } = literalBinding(node, value)
+  return { sql: ctx.param(param, pgType(type)), type, notNull: true, literal, node }
 }
 
 /** `[a, b, ...]`: a typed array when the items share a scalar type, else a JSON array. */

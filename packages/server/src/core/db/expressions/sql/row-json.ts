@@ -17,6 +17,22 @@ const PAIRS_PER_CALL = 40
  * that order, so clients get a stable but not a declaration order of keys.
  */
 export function rowJson(model: ResolvedModel, alias: string, _catalog: ModelCatalog): string {
+  // Written once per model and alias: it depends on nothing else, and reads build it each time.
+  let byAlias = written.get(model)
+  if (byAlias === undefined) written.set(model, (byAlias = new Map()))
+  let sql = byAlias.get(alias)
+  if (sql === undefined) {
+    sql = writeRowJson(model, alias, _catalog)
+    if (byAlias.size < MAX_ALIASES) byAlias.set(alias, sql)
+  }
+  return sql
+}
+
+const written = new WeakMap<ResolvedModel, Map<string, string>>()
+// Aliases are the statements' own names (`t`, `t_lk0`, `_x3`, ...): a few per model.
+const MAX_ALIASES = 200
+
+function writeRowJson(model: ResolvedModel, alias: string, _catalog: ModelCatalog): string {
   const pairs: [string, string][] = [['_id', columnRef(alias, '_id')]]
   if (model.kind !== 'top') pairs.push(['_parent', columnRef(alias, '_parent')])
   for (const field of model.fields.values()) {
