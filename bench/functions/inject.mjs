@@ -1,6 +1,7 @@
 // The request pipeline without sockets: µs per `app.inject()` of GET /hello on bare Fastify and
 // on Basalt, and of Basalt's JSON 404, in one process, in alternating rounds (the median round
-// is printed). What Basalt adds in JavaScript per request, apart from the socket write.
+// is printed), wall time and CPU time (process.cpuUsage()). What Basalt adds in JavaScript per
+// request, apart from the socket write.
 // Usage: node bench/functions/inject.mjs [--rounds N] [--requests M] [--only TEXT]
 // (--only: the targets whose name contains TEXT, for example to profile one with --cpu-prof)
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
@@ -55,14 +56,17 @@ const all = [
 ]
 const targets = flags.only ? all.filter((target) => target.name.includes(flags.only)) : all
 
-/** µs per request of `count` sequential injects. */
+/** Wall and CPU (user + system) µs per request of `count` sequential injects. */
 async function measure({ app, url, status }, count) {
   const start = process.hrtime.bigint()
+  const cpu = process.cpuUsage()
   for (let i = 0; i < count; i++) {
     const response = await app.inject({ method: 'GET', url })
     if (response.statusCode !== status) throw new Error(`${url}: ${response.statusCode}`)
   }
-  return Number(process.hrtime.bigint() - start) / 1000 / count
+  const used = process.cpuUsage(cpu)
+  const wall = Number(process.hrtime.bigint() - start) / 1000 / count
+  return { wall, cpu: (used.user + used.system) / count }
 }
 
 try {
@@ -72,12 +76,15 @@ try {
     for (const [index, target] of targets.entries())
       results[index].push(await measure(target, requests))
   }
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  const base = median([...results[0]])
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const of = (index, field) => results[index].map((result) => result[field])
+  const base = { wall: median(of(0, 'wall')), cpu: median(of(0, 'cpu')) }
   for (const [index, target] of targets.entries()) {
-    const value = median(results[index])
+    const wall = median(of(index, 'wall'))
+    const cpu = median(of(index, 'cpu'))
     console.log(
-      `${target.name.padEnd(36)} ${value.toFixed(1).padStart(6)} µs/request  (+${(value - base).toFixed(1)})`,
+      `${target.name.padEnd(36)} ${wall.toFixed(1).padStart(6)} µs/request (+${(wall - base.wall).toFixed(1)})` +
+        `  CPU ${cpu.toFixed(1).padStart(6)} µs/request (+${(cpu - base.cpu).toFixed(1)})`,
     )
   }
 } finally {

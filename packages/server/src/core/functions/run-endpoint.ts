@@ -16,25 +16,35 @@ export interface FailureOptions {
 /**
  * Calls an endpoint handler as `handler(context, res)` within its time limit and turns what it
  * does into an answer. A thrown catalog error keeps its code; anything else is `handler_error`.
+ * A handler that answers synchronously gets its answer back synchronously (no promise, no
+ * timer: it cannot run past its limit); failures then throw, else the promise rejects.
  */
-export async function runEndpointHandler(
+export function runEndpointHandler(
   handler: AppHandler,
   context: object,
   options: FailureOptions,
-): Promise<EndpointAnswer> {
+): EndpointAnswer | Promise<EndpointAnswer> {
   const response = new EndpointResponse()
   const call = handler as (context: object, response: EndpointResponse) => unknown
+  let returned: unknown
   try {
-    const returned = call(context, response)
-    // A handler that answers synchronously cannot run past its limit: no timer for it.
-    const value = isThenable(returned)
-      ? await withTimeout(Promise.resolve(returned), options.timeoutMs)
-      : returned
-    return response.answer(value)
+    returned = call(context, response)
   } catch (error) {
-    options.onError(error)
-    throw toHandlerError(error, options.mode)
+    throw handlerFailure(error, options)
   }
+  if (!isThenable(returned)) return response.answer(returned)
+  return withTimeout(Promise.resolve(returned), options.timeoutMs).then(
+    (value) => response.answer(value),
+    (error: unknown) => {
+      throw handlerFailure(error, options)
+    },
+  )
+}
+
+/** Logs a failure and answers the error the caller gets. */
+function handlerFailure(error: unknown, options: FailureOptions): BasaltError {
+  options.onError(error)
+  return toHandlerError(error, options.mode)
 }
 
 /** Rejects with `handler_timeout` when `work` takes longer than `ms`. */

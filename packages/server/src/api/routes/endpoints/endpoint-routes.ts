@@ -4,7 +4,7 @@ import { callEndpoint } from './call-endpoint.js'
 import type { CallDeps } from './call-endpoint.js'
 
 /** What the app's endpoints need. */
-export interface EndpointDeps extends Omit<CallDeps, 'endpoint'> {
+export interface EndpointDeps extends Omit<CallDeps, 'endpoint' | 'loaded'> {
   readonly endpoints: readonly EndpointConfig[]
 }
 
@@ -23,7 +23,7 @@ export async function registerEndpointRoutes(
       done(null, body),
     )
     for (const endpoint of deps.endpoints) {
-      const callDeps: CallDeps = { ...deps, endpoint }
+      const callDeps: CallDeps = { ...deps, endpoint, loaded: {} }
       scope.route({
         method: endpoint.method,
         url: endpoint.path,
