@@ -1,9 +1,12 @@
 import { fail } from '../../../tools/errors.js'
 import { modelOf, writeContextOf } from '../data-context.js'
 import type { DataContext } from '../data-context.js'
+import type { ResolvedModel } from '../model-types.js'
 import { checkCreateAccess } from '../query/access.js'
 import { QUERY_LIMITS } from '../query/query-input.js'
-import { insertRows } from '../write/insert-rows.js'
+import { insertOneReturning, insertRows } from '../write/insert-rows.js'
+import { rowJson } from '../expressions/sql/row-json.js'
+import { revealObjects } from '../query/reveal.js'
 import { prepareCreate } from '../write/prepare-object.js'
 import type { PreparedRow } from '../write/prepare-object.js'
 import { mapWriteError } from '../write/write-errors.js'
@@ -41,19 +44,40 @@ export async function createObjects(
     prepareCreate(model, input, write, batch ? String(i) : ''),
   )
   for (const row of rows) checkCreateAccess(context, model, row.view)
-  const ids = rows.map((row) => row.id)
-  const created = await (
-    isSingleRow(rows)
-      ? // One INSERT is atomic by itself: no transaction, two round trips instead of four.
-        insertRows(context.db, rows).then(() => readObjects(context, model, ids, omit))
-      : context.db.transaction(async (tx) => {
-          await insertRows(tx, rows)
-          return readObjects({ ...context, db: tx }, model, ids, omit)
-        })
-  ).catch((error: unknown) => {
+  const created = await insertAndRead(context, model, rows, omit).catch((error: unknown) => {
     throw mapWriteError(error, context.catalog)
   })
   return batch ? created : created[0]
+}
+
+/**
+ * Inserts the rows and reads them back as stored. One object without sub-objects is one INSERT
+ * (atomic by itself: no transaction), answering its document in the same statement unless
+ * fields are omitted; anything else is a transaction of INSERTs and a read.
+ */
+async function insertAndRead(
+  context: DataContext,
+  model: ResolvedModel,
+  rows: readonly PreparedRow[],
+  omit: readonly string[] | null,
+): Promise<unknown[]> {
+  const ids = rows.map((row) => row.id)
+  if (isSingleRow(rows) && !omit?.length) {
+    const document = await insertOneReturning(
+      context.db,
+      rows[0]!,
+      rowJson(model, 't', context.catalog),
+    )
+    return revealObjects(model, [document], context.cipher)
+  }
+  if (isSingleRow(rows)) {
+    await insertRows(context.db, rows)
+    return readObjects(context, model, ids, omit)
+  }
+  return context.db.transaction(async (tx) => {
+    await insertRows(tx, rows)
+    return readObjects({ ...context, db: tx }, model, ids, omit)
+  })
 }
 
 /** One object without sub-objects: a single INSERT statement. */

@@ -53,32 +53,66 @@ function groupByModel(level: readonly Placed[]): Placed[][] {
 async function insertGroup(tx: Queryable, group: readonly Placed[]): Promise<void> {
   const model = group[0]?.row.model
   if (!model) return
-  const fields = [...model.fields.values()].filter(
+  const fields = insertedFields(model, group)
+  const chunk = Math.max(
+    1,
+    Math.floor(MAX_PARAMS / (1 + systemColumns(model).length + fields.length)),
+  )
+  for (let start = 0; start < group.length; start += chunk) {
+    const { sql, params } = insertStatement(model, fields, group.slice(start, start + chunk))
+    await tx.query(sql, params)
+  }
+}
+
+/**
+ * Inserts one top-level row without sub-objects and answers `returning`, an expression over the
+ * inserted row aliased `t` (its document): one statement, one round trip.
+ */
+export async function insertOneReturning(
+  db: Queryable,
+  row: PreparedRow,
+  returning: string,
+): Promise<unknown> {
+  const group = [{ row, parentId: undefined, pos: undefined }]
+  const { sql, params } = insertStatement(row.model, insertedFields(row.model, group), group, 't')
+  const rows = await db.query<{ doc: unknown }>(`${sql} RETURNING ${returning} AS doc`, params)
+  return rows[0]?.doc
+}
+
+/** The fields with a column that at least one row of the group sets. */
+function insertedFields(model: ResolvedModel, group: readonly Placed[]): ResolvedField[] {
+  return [...model.fields.values()].filter(
     (field) => field.column && group.some(({ row }) => row.values.has(field.name)),
   )
+}
+
+/** One multi-row INSERT of a group of rows of a model (fields a row leaves out: DEFAULT). */
+function insertStatement(
+  model: ResolvedModel,
+  fields: readonly ResolvedField[],
+  rows: readonly Placed[],
+  alias?: string,
+): { sql: string; params: unknown[] } {
   const columns = ['_id', ...systemColumns(model), ...fields.map((f) => f.column as string)]
-  const perRow = columns.length
-  const chunk = Math.max(1, Math.floor(MAX_PARAMS / perRow))
-  for (let start = 0; start < group.length; start += chunk) {
-    const params: unknown[] = []
-    const tuples = group.slice(start, start + chunk).map((placed) => {
-      const cells = [placed.row.id, ...systemValues(model, placed)].map((value) => {
-        params.push(value)
-        return `$${params.length}`
-      })
-      for (const field of fields) {
-        if (!placed.row.values.has(field.name)) {
-          cells.push('DEFAULT')
-          continue
-        }
-        params.push(toSqlParam(field, placed.row.values.get(field.name)))
-        cells.push(`$${params.length}`)
-      }
-      return `(${cells.join(', ')})`
+  const params: unknown[] = []
+  const tuples = rows.map((placed) => {
+    const cells = [placed.row.id, ...systemValues(model, placed)].map((value) => {
+      params.push(value)
+      return `$${params.length}`
     })
-    const list = columns.map((column) => `"${column}"`).join(', ')
-    await tx.query(`INSERT INTO ${tableName(model)} (${list}) VALUES ${tuples.join(', ')}`, params)
-  }
+    for (const field of fields) {
+      if (!placed.row.values.has(field.name)) {
+        cells.push('DEFAULT')
+        continue
+      }
+      params.push(toSqlParam(field, placed.row.values.get(field.name)))
+      cells.push(`$${params.length}`)
+    }
+    return `(${cells.join(', ')})`
+  })
+  const list = columns.map((column) => `"${column}"`).join(', ')
+  const target = alias ? `${tableName(model)} AS ${alias}` : tableName(model)
+  return { sql: `INSERT INTO ${target} (${list}) VALUES ${tuples.join(', ')}`, params }
 }
 
 function systemColumns(model: ResolvedModel): string[] {
