@@ -1,12 +1,13 @@
 import PgBoss from 'pg-boss'
-import type { Job, JobHandler, JobQueue, JobQueueOptions } from '../job-queue.js'
+import type { JobHandler, JobQueue, JobQueueOptions } from '../job-queue.js'
+import { QueueDispatcher } from './queue-dispatcher.js'
 
 /** Settings of the pg-boss job queue. */
 export interface PgBossQueueOptions {
   connectionString: string
   /** The schema of pg-boss's own tables. */
   schema?: string
-  /** How often an idle worker asks for a job (at least 0.5). */
+  /** How often an idle queue asks for a job, in seconds (at least 0.05; default 1). */
   pollingIntervalSeconds?: number
   /** How often expired jobs are looked for (one process does it per interval). */
   maintenanceIntervalSeconds?: number
@@ -22,7 +23,7 @@ const MAX_EXPIRE_SECONDS = 24 * 3600 - 1
 export class PgBossQueue implements JobQueue {
   readonly #boss: PgBoss
   readonly #options: PgBossQueueOptions
-  readonly #workers = new Map<string, string[]>()
+  readonly #dispatchers = new Map<string, QueueDispatcher>()
 
   constructor(options: PgBossQueueOptions) {
     this.#options = options
@@ -64,35 +65,28 @@ export class PgBossQueue implements JobQueue {
     if (delaySeconds) options.startAfter = delaySeconds
     await this.#boss.send(queue, data, options)
     // A job due now starts at once on this process instead of at the next poll.
-    const worker = this.#workers.get(queue)?.[0]
-    if (!delaySeconds && worker) this.#boss.notifyWorker(worker)
+    if (!delaySeconds) this.#dispatchers.get(queue)?.wake()
   }
 
   async work(queue: string, concurrency: number, handler: JobHandler): Promise<void> {
-    const options = {
-      batchSize: 1,
-      includeMetadata: true as const,
-      pollingIntervalSeconds: this.#options.pollingIntervalSeconds ?? 1,
-    }
-    const ids: string[] = []
-    for (let i = 0; i < concurrency; i += 1) {
-      let id = ''
-      id = await this.#boss.work<Record<string, unknown>>(queue, options, async (jobs) => {
-        // After a job, the worker asks again at once (pg-boss would wait a polling interval).
-        const again = () => void (id && this.#boss.notifyWorker(id))
-        for (const job of jobs) await handler(toJob(job)).finally(again)
-      })
-      ids.push(id)
-    }
-    this.#workers.set(queue, ids)
+    const pollSeconds = Math.max(0.05, this.#options.pollingIntervalSeconds ?? 1)
+    const dispatcher = new QueueDispatcher({
+      boss: this.#boss,
+      queue,
+      concurrency,
+      handler,
+      pollMs: pollSeconds * 1000,
+      onError: (error) => this.#options.onError?.(error),
+    })
+    this.#dispatchers.set(queue, dispatcher)
+    dispatcher.start()
   }
 
   async stop(): Promise<void> {
-    await this.#boss.stop({
-      graceful: true,
-      wait: true,
-      timeout: this.#options.stopTimeoutMs ?? 5000,
-    })
+    const timeoutMs = this.#options.stopTimeoutMs ?? 5000
+    await Promise.all([...this.#dispatchers.values()].map((each) => each.stop(timeoutMs)))
+    this.#dispatchers.clear()
+    await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs })
   }
 
   async #createQueue(queue: string, settings: PgBoss.Queue, attempt = 1): Promise<void> {
@@ -107,8 +101,4 @@ export class PgBossQueue implements JobQueue {
       await this.#createQueue(queue, settings, attempt + 1)
     }
   }
-}
-
-function toJob(job: PgBoss.JobWithMetadata<Record<string, unknown>>): Job {
-  return { id: job.id, data: job.data, attempt: job.retryCount + 1 }
 }
