@@ -298,7 +298,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     await database.close()
     throw error
   }
-  const sockets = startRealtime(app, config, { keys, sessions }, onError)
+  const sockets = startRealtime(app, config, { keys, sessions, logger }, onError)
   realtime.attach(sockets.server)
   // Before the HTTP server closes: open WebSockets would otherwise hold the close open.
   app.addHook('preClose', async () => {
@@ -330,6 +330,8 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
     handlerContext: contexts.forQueueOrTask,
     listen: async () => {
       listeningAt = await app.listen({ host: config.host, port: config.port })
+      // Fastify is given no logger (see buildApp): the line it would write.
+      logger.info(`Server listening at ${listeningAt}`)
       return listeningAt
     },
     close: () => app.close(),
@@ -344,11 +346,11 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
 function startRealtime(
   app: FastifyInstance,
   config: ServerConfig,
-  deps: Pick<Parameters<typeof attachRealtime>[1], 'keys' | 'sessions'>,
+  deps: Pick<Parameters<typeof attachRealtime>[1], 'keys' | 'sessions' | 'logger'>,
   onError: (error: Error) => void,
 ): { server: RealtimeServer; closeRedis: () => Promise<void> } {
   // With `agnost.envId` set, Agnost sockets naming another envId are refused.
-  const base = { ...deps, logger: app.log, agnostEnvId: config.app.agnost.envId }
+  const base = { ...deps, agnostEnvId: config.app.agnost.envId }
   if (!config.redisUrl) {
     return { server: attachRealtime(app.server, base), closeRedis: async () => undefined }
   }

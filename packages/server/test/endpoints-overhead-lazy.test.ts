@@ -1,9 +1,12 @@
 import { Writable } from 'node:stream'
-import Fastify, { LogController } from 'fastify'
+import Fastify from 'fastify'
 import type { FastifyBaseLogger } from 'fastify'
 import { pino } from 'pino'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { lazyRequestLogger } from '../src/api/plugins/lazy-request-logger.js'
+import {
+  attachRequestLogger,
+  RequestLineController,
+} from '../src/api/plugins/lazy-request-logger.js'
 import { HandlerContextFactory } from '../src/core/functions/context-factory.js'
 import type { ChildLogger } from '../src/core/functions/context-factory.js'
 import type { ServerApi } from '../src/core/functions/server-api.js'
@@ -27,13 +30,18 @@ function recordingLogger(level: string) {
   return { logger, lines, made }
 }
 
-/** A Fastify app on `logger` with the lazy request logger, and a route that logs as asked. */
-async function appWith(logger: FastifyBaseLogger) {
-  const app = Fastify({
-    loggerInstance: logger,
-    childLoggerFactory: lazyRequestLogger,
-    logController: new LogController({ disableRequestLogging: true }),
+/**
+ * A Fastify app given no logger, whose first hook attaches the lazy request logger of `logger`
+ * (as the server's app does), and routes that log as asked. `onResponse`: add a response hook
+ * too (the server's app has one at info), which makes Fastify report every completed request.
+ */
+async function appWith(logger: FastifyBaseLogger, { onResponse = false } = {}) {
+  const app = Fastify({ logController: new RequestLineController() })
+  app.addHook('onRequest', (request, reply, done) => {
+    attachRequestLogger(request, reply, logger)
+    done()
   })
+  if (onResponse) app.addHook('onResponse', (_request, _reply, done) => done())
   app.get('/quiet', async () => ({ ok: true }))
   app.get('/info', async (request) => {
     request.log.info({ step: 1 }, 'info line')
@@ -48,6 +56,13 @@ async function appWith(logger: FastifyBaseLogger) {
     request.log.level = 'debug'
     request.log.debug('debug line')
     return { level: request.log.level }
+  })
+  app.get('/twice', (_request, reply) => {
+    reply.send({ first: true })
+    reply.send({ second: true })
+  })
+  app.get('/listeners', (_request, reply) => {
+    reply.send({ finish: reply.raw.listenerCount('finish') })
   })
   await app.ready()
   return app
@@ -73,13 +88,49 @@ describe('the lazy request logger', () => {
     expect(made.children).toBe(before + 1)
     const written = lines.filter((line) => line.msg === 'warn line' || line.msg === 'second line')
     expect(written).toHaveLength(2)
-    expect(written[0]).toMatchObject({ level: 40, step: 2, reqId: expect.any(String) })
-    expect(written[1]?.reqId).toBe(written[0]?.reqId)
+    expect(written[0]).toMatchObject({ level: 40, step: 2, requestId: expect.any(String) })
+    expect(written[1]?.requestId).toBe(written[0]?.requestId)
     await app.inject({ url: '/info' })
     const info = lines.find((line) => line.msg === 'info line')
     expect(info).toMatchObject({ level: 30, step: 1 })
-    expect(info?.reqId).not.toBe(written[0]?.reqId)
+    expect(info?.requestId).not.toBe(written[0]?.requestId)
     await app.close()
+  })
+
+  it("writes Fastify's own lines about a request through it", async () => {
+    const { logger, lines } = recordingLogger('warn')
+    const app = await appWith(logger)
+    const response = await app.inject({ url: '/twice' })
+    expect(response.json()).toEqual({ first: true })
+    const warning = lines.find((line) => line.level === 40)
+    expect(warning).toMatchObject({ requestId: expect.any(String) })
+    expect(JSON.stringify(warning)).toContain('Reply was already sent')
+    await app.close()
+  })
+
+  it("leaves out Fastify's per-request lines, which would write the request and reply whole", async () => {
+    const { logger, lines } = recordingLogger('info')
+    const app = await appWith(logger, { onResponse: true })
+    expect((await app.inject({ url: '/quiet' })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404)
+    await app.inject({ url: '/info' })
+    expect(lines.map((line) => line.msg)).toEqual(['info line'])
+    await app.inject({ url: '/twice' })
+    expect(JSON.stringify(lines.at(-1))).toContain('Reply was already sent')
+    await app.close()
+  })
+
+  it('leaves responses without the listeners Fastify adds when it has a logger', async () => {
+    const { logger } = recordingLogger('warn')
+    const app = await appWith(logger)
+    const withLogger = Fastify({ loggerInstance: logger })
+    withLogger.get('/listeners', (_request, reply) => {
+      reply.send({ finish: reply.raw.listenerCount('finish') })
+    })
+    const ours = (await app.inject({ url: '/listeners' })).json<{ finish: number }>()
+    const theirs = (await withLogger.inject({ url: '/listeners' })).json<{ finish: number }>()
+    expect(ours.finish).toBe(theirs.finish - 1)
+    await Promise.all([app.close(), withLogger.close()])
   })
 
   it("follows the parent's level until the request sets its own", async () => {

@@ -121,14 +121,27 @@ describe('request ids', () => {
     const other = requestIdGenerator()
     const ids = Array.from({ length: 1000 }, () => next(request()))
     expect(new Set(ids).size).toBe(1000)
-    expect(ids[0]).toMatch(/^[0-9a-f]{12}-1$/)
+    expect(ids[0]).toMatch(/^[0-9a-z]{6}-1$/)
     expect(other(request())).not.toBe(ids[0])
+    // Under 13 characters, up to the last counter value: V8 keeps such strings flat.
+    expect(Math.max(...ids.map((id) => id.length))).toBeLessThanOrEqual(12)
+    expect((36 ** 5 - 1).toString(36)).toHaveLength(5)
+  })
+
+  it('draws a new prefix when the counter reaches its limit', () => {
+    const next = requestIdGenerator(3)
+    const ids = Array.from({ length: 7 }, () => next(request()))
+    const prefixes = ids.map((id) => id.slice(0, 7))
+    expect(ids.map((id) => id.slice(7))).toEqual(['1', '2', '3', '1', '2', '3', '1'])
+    expect(new Set(prefixes.slice(0, 3)).size).toBe(1)
+    expect(prefixes[3]).not.toBe(prefixes[0])
+    expect(new Set(ids).size).toBe(7)
   })
 
   it("echo a sane caller's id, never an unsafe one", () => {
     const next = requestIdGenerator()
     expect(next(request('trace-42:a.b'))).toBe('trace-42:a.b')
-    expect(next(request('bad id\r\n'))).toMatch(/^[0-9a-f]{12}-\w+$/)
-    expect(next(request('x'.repeat(65)))).toMatch(/^[0-9a-f]{12}-\w+$/)
+    expect(next(request('bad id\r\n'))).toMatch(/^[0-9a-z]{6}-\w+$/)
+    expect(next(request('x'.repeat(65)))).toMatch(/^[0-9a-z]{6}-\w+$/)
   })
 })

@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream'
-import Fastify, { LogController } from 'fastify'
+import Fastify from 'fastify'
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify'
 import { HEADERS } from '@basalt/protocol'
 import type { RateLimiter } from '../adapters/rate-limit/rate-limiter.js'
@@ -14,8 +14,9 @@ import { fail } from '../tools/errors.js'
 import { registerApiKeyGuard } from './plugins/api-key-guard.js'
 import { registerClientKeyGuard } from './plugins/client-key-guard.js'
 import { registerCors } from './plugins/cors.js'
-import { lazyRequestLogger } from './plugins/lazy-request-logger.js'
+import { attachRequestLogger, RequestLineController } from './plugins/lazy-request-logger.js'
 import { requestIdGenerator } from './plugins/request-id.js'
+import { registerRequestFields } from './plugins/request-fields.js'
 import { registerErrorEnvelope, sendError } from './plugins/error-envelope.js'
 import { registerAuthRoutes } from './routes/auth/auth-routes.js'
 import { registerCacheRoutes } from './routes/cache/cache-routes.js'
@@ -84,25 +85,20 @@ export interface AppOptions {
 /** Builds the Fastify app: envelope, CORS, key guards and routes. Nothing listens yet. */
 export async function buildApp(deps: AppDeps, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    loggerInstance: options.logger,
+    // No logger: requests get theirs in the first hook (attachRequestLogger says why), and the
+    // server logs through `options.logger`.
     bodyLimit: options.bodyLimitBytes,
     trustProxy: options.trustProxy,
     return503OnClosing: false,
-    childLoggerFactory: lazyRequestLogger,
-    logController: new LogController({
-      disableRequestLogging: true,
-      requestIdLogLabel: 'requestId',
-    }),
+    logController: new RequestLineController(),
     frameworkErrors: (error, _request, reply) =>
       sendError(reply, fail('bad_request', error.message)),
     clientErrorHandler: answerMalformedHttp,
     ...(options.agnostEnvId ? { rewriteUrl: envPrefixRewriter(options.agnostEnvId) } : {}),
     genReqId: requestIdGenerator(),
   })
-  app.decorateRequest('clientKey', null)
-  app.decorateRequest('apiKey', null)
-  app.decorateRequest('session', null)
-  app.decorateRequest('appCode', false)
+  registerRequestFields(app)
+  registerAppCodeMarker(app, options.appCodeSecret)
   // The admin console's request log: fed by the response hook and the error envelope.
   const feed =
     deps.admin && new RequestLogFeed(deps.admin.requestLog, isLevelEnabled(options.logger, 'info'))
@@ -110,7 +106,6 @@ export async function buildApp(deps: AppDeps, options: AppOptions): Promise<Fast
   registerEmptyTolerantJson(app)
   registerLifecycle(app, options.logger, feed)
   registerCors(app)
-  if (options.appCodeSecret) registerAppCodeMarker(app, options.appCodeSecret)
   registerClientKeyGuard(app, { ...deps, defaultRateLimit: options.defaultRateLimit })
   registerApiKeyGuard(app, deps.keys)
   getHealth(app, deps.health)
@@ -173,8 +168,10 @@ function registerLifecycle(
     app.server.keepAliveTimeout = 1
     done()
   })
-  // Callback-style hooks: on every request, they cost less than async ones.
+  // Callback-style hooks: on every request, they cost less than async ones. This one is the
+  // app's first: what later hooks log is bound to the request id.
   app.addHook('onRequest', (request, reply, done) => {
+    attachRequestLogger(request, reply, logger)
     reply.header(HEADERS.requestId, request.id)
     if (closing) return done(fail('service_unavailable', 'The server is shutting down.'))
     done()

@@ -1,4 +1,5 @@
-import type { FastifyBaseLogger } from 'fastify'
+import { LogController } from 'fastify'
+import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify'
 import type { Bindings, ChildLoggerOptions, LevelWithSilentOrString } from 'pino'
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'
@@ -9,29 +10,58 @@ interface LevelAwareLogger extends FastifyBaseLogger {
 }
 
 /**
- * Fastify's `childLoggerFactory`: the request's logger (`request.log`, bound to its request id)
- * is a pino child made on the first line the request logs at an enabled level. Building a pino
- * child costs more than a small request, and most requests log nothing.
+ * Gives a request its logger: `request.log` and `reply.log` become a lazy child of `logger`
+ * bound to the request id, made on the first line logged at an enabled level (building a pino
+ * child costs more than a small request, and most requests log nothing). Called by the app's
+ * first `onRequest` hook. The app gives Fastify no logger: Fastify would then add a `finish` and
+ * an `error` listener and two clock readings to every response, and check every request's child
+ * logger method by method; Fastify's own lines about a request (a reply sent twice, a stream
+ * that failed after its headers) still reach `reply.log`.
  */
-export function lazyRequestLogger(
+export function attachRequestLogger(
+  request: FastifyRequest,
+  reply: FastifyReply,
   logger: FastifyBaseLogger,
-  bindings: Bindings,
-  options: ChildLoggerOptions,
-): FastifyBaseLogger {
-  // A route's own level or serializers change the child: it is made at once, as Fastify does.
-  if (hasAnyKey(options)) return logger.child(bindings, options)
-  return new LazyChildLogger(logger, bindings)
+): void {
+  const log = new LazyChildLogger(logger, request.id)
+  request.log = log
+  reply.log = log
 }
 
-/** A pino child logger made on first use; the parent's level applies until then. */
+/**
+ * Which of Fastify's own lines about a request are written. The app writes one line per request
+ * itself (its `onResponse` hook) and logs failures in the error envelope, so Fastify's
+ * "incoming request", "request completed", "route not found" and error lines are left out: they
+ * would repeat those, and without Fastify's logger their `req` and `res` would be written whole.
+ * Lines only Fastify can write (a stream that failed after its headers, a reply sent twice)
+ * still reach `reply.log`.
+ */
+export class RequestLineController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' })
+  }
+
+  override incomingRequest(): void {}
+
+  override requestCompleted(): void {}
+
+  override routeNotFound(): void {}
+
+  override defaultErrorLog(): void {}
+}
+
+/**
+ * A pino child logger bound to `{ requestId }`, made on first use; the parent's level applies
+ * until then.
+ */
 class LazyChildLogger implements FastifyBaseLogger {
   readonly #parent: LevelAwareLogger
-  readonly #bindings: Bindings
+  readonly #requestId: string
   #child: LevelAwareLogger | undefined
 
-  constructor(parent: LevelAwareLogger, bindings: Bindings) {
+  constructor(parent: LevelAwareLogger, requestId: string) {
     this.#parent = parent
-    this.#bindings = bindings
+    this.#requestId = requestId
   }
 
   get level(): LevelWithSilentOrString {
@@ -85,11 +115,6 @@ class LazyChildLogger implements FastifyBaseLogger {
   }
 
   #made(): LevelAwareLogger {
-    return (this.#child ??= this.#parent.child(this.#bindings))
+    return (this.#child ??= this.#parent.child({ requestId: this.#requestId }))
   }
-}
-
-function hasAnyKey(object: object): boolean {
-  for (const key in object) if (Object.hasOwn(object, key)) return true
-  return false
 }

@@ -59,7 +59,8 @@ export class EndpointResponse {
   #make(body: unknown, kind: EndpointAnswer['kind'], fallbackStatus?: number): EndpointAnswer {
     const status =
       fallbackStatus !== undefined && this.#status === 200 ? fallbackStatus : this.#status
-    return { status, headers: { ...this.#headers }, body, kind }
+    // The answer is written as soon as the handler is done: its headers object is not copied.
+    return { status, headers: this.#headers, body, kind }
   }
 }
 

@@ -144,20 +144,42 @@ function isMultipart(request: FastifyRequest): boolean {
 /** The request as handlers see it, its multipart body split into fields and files. */
 async function multipartRequest(request: FastifyRequest): Promise<EndpointRequest> {
   const { body, files } = await splitMultipart(request.headers['content-type'], request.body)
-  return { ...endpointRequest(request), body, files }
+  return new HttpEndpointRequest(request, body, files)
 }
 
 /** The request as handlers see it. */
 function endpointRequest(request: FastifyRequest): EndpointRequest {
-  return {
-    method: request.method,
-    path: pathOf(request.url),
-    params: { ...(request.params as Record<string, string>) },
-    query: { ...(request.query as Record<string, unknown>) },
-    headers: { ...request.headers },
-    body: request.body,
-    files: [],
-    ip: request.ip,
+  return new HttpEndpointRequest(request, request.body, [])
+}
+
+/**
+ * The request as handlers see it: the request's own params, query and headers objects (made for
+ * this request alone, so not copied), and the client address read on first use (reading it asks
+ * the socket). `ip` is a getter: `{ ...request }` leaves it out.
+ */
+class HttpEndpointRequest implements EndpointRequest {
+  readonly method: string
+  readonly path: string
+  readonly params: EndpointRequest['params']
+  readonly query: EndpointRequest['query']
+  readonly headers: EndpointRequest['headers']
+  readonly body: unknown
+  readonly files: EndpointRequest['files']
+  readonly #request: FastifyRequest
+
+  constructor(request: FastifyRequest, body: unknown, files: EndpointRequest['files']) {
+    this.#request = request
+    this.method = request.method
+    this.path = pathOf(request.url)
+    this.params = request.params as EndpointRequest['params']
+    this.query = request.query as EndpointRequest['query']
+    this.headers = request.headers
+    this.body = body
+    this.files = files
+  }
+
+  get ip(): string {
+    return this.#request.ip
   }
 }
 
@@ -177,7 +199,13 @@ async function userOf(
 function writeAnswer(reply: FastifyReply, answer: EndpointAnswer): FastifyReply {
   // 200 and no headers of the handler's own are the common case: nothing to set then.
   if (answer.status !== 200) reply.code(answer.status)
-  for (const name in answer.headers) reply.header(name, answer.headers[name])
+  let ownHeaders = false
+  for (const name in answer.headers) {
+    reply.header(name, answer.headers[name])
+    ownHeaders = true
+  }
+  // Without headers of the handler's own, the content type is ours to set.
+  const typed = ownHeaders ? typedUnlessSet : setType
   switch (answer.kind) {
     case 'empty':
       return reply.send()
@@ -197,6 +225,10 @@ function writeAnswer(reply: FastifyReply, answer: EndpointAnswer): FastifyReply 
 }
 
 /** Sets the content type, unless the handler set one. */
-function typed(reply: FastifyReply, type: string): FastifyReply {
+function typedUnlessSet(reply: FastifyReply, type: string): FastifyReply {
   return reply.hasHeader('content-type') ? reply : reply.type(type)
+}
+
+function setType(reply: FastifyReply, type: string): FastifyReply {
+  return reply.type(type)
 }
