@@ -42,11 +42,13 @@ describe.each(pgTargets())('two servers sharing $name PostgreSQL', (target) => {
     const { secret, record } = await createKey(a.database.db, { type: 'client', name: 'shared' })
     expect((await ask(a, secret)).statusCode).toBe(404)
     expect((await ask(b, secret)).statusCode).toBe(404) // cached on B now
-    const heard = new Promise<void>(
-      (resolve) => void b.database.db.listen('basalt_keys', () => resolve()),
-    )
+    // Each process forgets the key when it hears the change, A included (revokeKey only
+    // announces it): wait until both have heard.
+    const heard = (server: BasaltServer) =>
+      new Promise<void>((resolve) => void server.database.db.listen('basalt_keys', () => resolve()))
+    const both = Promise.all([heard(a), heard(b)])
     await revokeKey(a.database.db, record.id)
-    await heard
+    await both
     expect((await ask(b, secret)).json().errors[0].code).toBe('invalid_client_key')
     expect((await ask(a, secret)).json().errors[0].code).toBe('invalid_client_key')
   })
