@@ -220,7 +220,7 @@ export async function createServer(config: ServerConfig): Promise<BasaltServer> 
   const { queues, tasks, contexts } = functions
   const requestLog = new RequestLog()
   const admins = new AdminService(database.db, rateLimiter)
-  const records = new AdminRecords(database.db)
+  const records = new AdminRecords(database.db, keys)
   try {
     await syncSchema(database.db, catalog, {
       acceptDataLoss: false,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../src/adapters/database/database.js'
 import { migrate } from '../src/adapters/database/migrate.js'
+import { AdminRecords } from '../src/core/admin/admin-records.js'
 import { PostgresDatabase } from '../src/adapters/database/postgres/postgres-database.js'
 import { createKey } from '../src/core/keys/create-key.js'
 import { ensureDevelopmentKey } from '../src/core/keys/development-key.js'
@@ -96,6 +97,16 @@ describe.each(pgTargets())('keys on $name PostgreSQL', (target) => {
     expect(await there.lookup(secret)).toBeUndefined()
     const listed = await listKeys(db, 'client')
     expect(listed.find((key) => key.id === record.id)?.revokedAt).toBeInstanceOf(Date)
+  })
+
+  it('refuses a key revoked through the admin API on this process before its notification', async () => {
+    // Not started: this verifier never hears notifications, so only the revoke itself can clear it.
+    const verifier = new KeyVerifier(db)
+    const records = new AdminRecords(db, verifier)
+    const { secret, record } = await createKey(db, { type: 'client', name: 'admin revoke' })
+    expect(await verifier.lookup(secret)).toBeDefined()
+    expect((await records.revokeKey(record.id))?.id).toBe(record.id)
+    expect(await verifier.lookup(secret)).toBeUndefined()
   })
 
   it('sees a key created by another process although it had cached it as unknown', async () => {

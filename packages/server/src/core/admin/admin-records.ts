@@ -5,6 +5,7 @@ import { createKey } from '../keys/create-key.js'
 import type { CreatedKey } from '../keys/create-key.js'
 import { listKeys } from '../keys/key-store.js'
 import type { KeyRecord, KeySpec } from '../keys/key-types.js'
+import type { KeyVerifier } from '../keys/key-verifier.js'
 import { revokeKey } from '../keys/revoke-key.js'
 import { listOutbox } from './outbox/admin-outbox.js'
 import type { OutboxFilter } from './outbox/admin-outbox.js'
@@ -20,7 +21,10 @@ import type { AdminUser } from './users/admin-users.js'
  * counts), so that routes call a service and never hold the database.
  */
 export class AdminRecords {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly keys: KeyVerifier,
+  ) {}
 
   /** Counts of users, buckets, files and keys, with the declared models, queues and tasks. */
   overview(catalog: ModelCatalog, config: ServerConfig): Promise<Overview> {
@@ -52,9 +56,14 @@ export class AdminRecords {
     return createKey(this.db, spec)
   }
 
-  /** Revokes a key by id; undefined when there is none. */
-  revokeKey(id: string): Promise<KeyRecord | undefined> {
-    return revokeKey(this.db, id)
+  /**
+   * Revokes a key by id; undefined when there is none. This process refuses the key as soon as
+   * this answers; the others when the change's notification reaches them.
+   */
+  async revokeKey(id: string): Promise<KeyRecord | undefined> {
+    const record = await revokeKey(this.db, id)
+    if (record) this.keys.forget()
+    return record
   }
 
   /** One page of the development outbox, newest first. */

@@ -50,7 +50,15 @@ export class KeyVerifier {
 
   /** Subscribes to key changes from every process. */
   async start(): Promise<void> {
-    await this.db.listen(KEYS_CHANNEL, () => this.#cache.clear())
+    await this.db.listen(KEYS_CHANNEL, () => this.forget())
+  }
+
+  /**
+   * Drops every cached lookup. A key changed by this process is forgotten here at once rather
+   * than when its own notification comes back.
+   */
+  forget(): void {
+    this.#cache.clear()
   }
 
   /**
